@@ -1,0 +1,1 @@
+"""The `iwmo-gateway` command line; each sub-command imports only what it needs."""

@@ -1,0 +1,1 @@
+"""The message layer: safe parsing, the release registry, schema validation and locations."""
