@@ -23,16 +23,16 @@ class MessageChecker:
         parsed = self.parser.parse(data)
         if isinstance(parsed, Finding):
             return Report(message=None, findings=[parsed])
-        message = self.registry.by_namespace(etree.QName(parsed).namespace or "")
+        message = self.registry.by_namespace(namespace_of(parsed))
         if message is None:
             return Report(message=None, findings=[self._unknown_type(parsed)], tree=parsed)
         findings = self.schemas.validate(message.schema, parsed)
         return Report(message=message, findings=findings, tree=parsed, schema_valid=not findings)
 
     def _unknown_type(self, root: etree._Element) -> Finding:
-        namespace = etree.QName(root).namespace
+        namespace = namespace_of(root)
         detail = (
-            f"root element '{local_name(root)}' in namespace '{namespace or ''}' is not a message of "
+            f"root element '{local_name(root)}' in namespace '{namespace}' is not a message of "
             f"a supported release ({', '.join(r.release for r in self.registry.releases)})"
         )
         berichtcode = _berichtcode(root)
@@ -46,6 +46,13 @@ class MessageChecker:
         return Finding(rule=XSD, retourcode=None, locations=(element_path(root),), detail=detail)
 
 
+def namespace_of(element: etree._Element) -> str:
+    """The element's namespace URI ('' for none), read straight off its Clark-notation tag."""
+    tag = element.tag
+    assert isinstance(tag, str)
+    return tag[1 : tag.index("}")] if tag.startswith("{") else ""
+
+
 def _berichtcode(root: etree._Element) -> str | None:
     for header in root.iterchildren(etree.Element):
         if local_name(header) != "Header":
@@ -54,4 +61,3 @@ def _berichtcode(root: etree._Element) -> str | None:
             if local_name(child) == "BerichtCode":
                 return (child.text or "").strip()
     return None
-

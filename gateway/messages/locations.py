@@ -76,11 +76,9 @@ def resolve_libxml2_path(root: etree._Element, path: str) -> etree._Element | No
         if match is None:
             return None
         position = int(match["pos"] or 1)
-        candidates: Iterable[etree._Element]
-        if current is None:
-            candidates = [root]
-        else:
-            candidates = current.iterchildren(etree.Element)
+        candidates: Iterable[etree._Element] = (
+            [root] if current is None else current.iterchildren(etree.Element)
+        )
         if not match["any"]:
             name, prefix = match["name"], match["prefix"]
             candidates = [c for c in candidates if local_name(c) == name and c.prefix == prefix]

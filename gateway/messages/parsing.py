@@ -25,8 +25,19 @@ class ParseLimits:
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
+class ExternalResourceRefusedError(Exception):
+    """A document asked for something outside itself (a DTD, an entity); we never fetch those."""
+
+
+class _RefuseEverything(etree.Resolver):
+    """Defence in depth: should libxml2 ever ask for an outside resource, it gets none."""
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: object) -> None:
+        raise ExternalResourceRefusedError(system_url)
+
+
 def _new_parser() -> etree.XMLParser:
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
         dtd_validation=False,
@@ -35,6 +46,8 @@ def _new_parser() -> etree.XMLParser:
         collect_ids=False,
         remove_blank_text=False,
     )
+    parser.resolvers.add(_RefuseEverything())
+    return parser
 
 
 class SafeParser:
@@ -53,12 +66,14 @@ class SafeParser:
             return _refusal(
                 f"message of {len(data)} bytes exceeds the limit of {self.limits.max_bytes} bytes"
             )
-        if not data.strip():
+        if not data:
             return _refusal("empty input: no XML document")
         try:
             root = etree.fromstring(data, self._parser)
         except etree.XMLSyntaxError as exc:
             return _refusal(_syntax_detail(exc))
+        except ExternalResourceRefusedError as exc:
+            return _refusal(f"a reference to an outside resource ({exc}) is not allowed in an iWmo message")
         except (ValueError, LookupError) as exc:
             return _refusal(f"not readable as XML: {exc}")
         if root is None:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
 RELEASE_FILE = "release.toml"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """The kinds of party that exchange iWmo messages."""
 
     GEMEENTE = "gemeente"

@@ -14,7 +14,9 @@ from lxml import etree
 from gateway.messages.findings import XSD, Finding
 from gateway.messages.locations import element_path, resolve_libxml2_path
 
-_CLARK = re.compile(r"\{[^}]*\}")
+_ISTANDAARD = re.compile(
+    r"\{http://www\.istandaarden\.nl/iwmo/[0-9_]+/(?:(wmo[0-9]{3})|basisschema)/schema\}"
+)
 
 
 class SchemaSet:
@@ -55,5 +57,9 @@ def _finding(root: etree._Element, entry: etree._LogEntry) -> Finding:
 
 
 def readable(message: str) -> str:
-    """libxml2's message without namespace URIs: `Element '{urn:…}Volume'` reads `Element 'Volume'`."""
-    return _CLARK.sub("", message).strip()
+    """libxml2's message with the standard's prefixes for its namespaces.
+
+    `Element '{http://…/wmo301/schema}Volume'` reads `Element 'wmo301:Volume'`, and a Basisschema element
+    `iwmo:Identificatie`, so a namespace mistake stays visible; other namespaces are left as they are.
+    """
+    return _ISTANDAARD.sub(lambda match: (match[1] or "iwmo") + ":", message).strip()

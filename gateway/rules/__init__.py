@@ -1,1 +1,1 @@
-"""The iWmo rule set: every intra-message rule (CD, CS, TR) of the standard's validation, one class per code."""
+"""The iWmo rule set: every intra-message rule (CD, CS, TR) of the standard, one class per code."""

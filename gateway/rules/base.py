@@ -43,7 +43,11 @@ class Document:
 
     @classmethod
     def of(cls, root: Element, message: str) -> Document:
-        return cls(root=root, message=message, header_date=values.path(root, "Header", "BerichtIdentificatie", "Dagtekening"))
+        return cls(
+            root=root,
+            message=message,
+            header_date=values.path(root, "Header", "BerichtIdentificatie", "Dagtekening"),
+        )
 
 
 class Rule:

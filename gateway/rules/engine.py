@@ -1,8 +1,11 @@
-"""Runs the rule set over a schema-valid message, visiting elements as the standard's stylesheet does.
+"""Runs the rule set over a schema-valid message and reports in the standard's order.
 
-Every element below `Bericht` is visited in post-order (children before their parent, in document
-order); on each, the rules that have it as context run in check-list order. Findings come out in
-that order, which is the order of the standard's report.
+The standard's stylesheet visits every element below `Bericht` in post-order (children before their
+parent, in document order) and, on each, evaluates the rules in check-list order. Visiting every
+element in Python would cost more than parsing and schema validation together, so the engine lets
+libxml2 pick out only the rules' context elements (a tag-filtered walk in C), runs their rules, and
+then puts the findings in the stylesheet's order: by their context element's post-order position,
+then check-list order, then the order a rule yields them.
 """
 
 from __future__ import annotations
@@ -13,24 +16,45 @@ from gateway.messages.findings import Finding
 from gateway.messages.locations import document_order, element_path
 from gateway.rules.base import Document, Operands, Rule
 from gateway.rules.registry import rules_by_context
+from gateway.rules.values import child_index
+
+_LAST = 1 << 30
 
 
 class RuleEngine:
-    def __init__(self, table: dict[str, tuple[Rule, ...]] | None = None) -> None:
-        self.table = rules_by_context() if table is None else table
-
     def run(self, root: etree._Element, message: str) -> list[Finding]:
-        document = Document.of(root, message)
-        table = self.table
-        findings: list[Finding] = []
-        for _, element in etree.iterwalk(root, events=("end",)):
-            rules = table.get(element.tag)  # type: ignore[call-overload]
-            if rules is None or element is root:
-                continue
-            for rule in rules:
-                for operands in rule.check(element, document):
-                    findings.append(_finding(rule, operands))
-        return findings
+        table = rules_by_context(message)
+        if not table:
+            return []
+        found: list[tuple[etree._Element, Finding]] = []
+        with child_index():
+            document = Document.of(root, message)
+            for element in root.iter(*table):
+                if element is root:
+                    continue
+                tag = element.tag
+                assert isinstance(tag, str)
+                for rule in table[tag]:
+                    for operands in rule.check(element, document):
+                        found.append((element, _finding(rule, operands)))
+        if len({id(element) for element, _ in found}) > 1:
+            found.sort(key=lambda pair: _post_order_key(pair[0]))
+        return [finding for _, finding in found]
+
+
+def _post_order_key(element: etree._Element) -> tuple[int, ...]:
+    """Sorts elements in post-order: the child-index path from the root, closed by a sentinel.
+
+    A descendant's path extends its ancestor's, and its sentinel sorts before the index that
+    would follow in the ancestor's (longer) path, so descendants come first.
+    """
+    key: list[int] = [_LAST]
+    current = element
+    parent = current.getparent()
+    while parent is not None:
+        key.append(parent.index(current))
+        current, parent = parent, parent.getparent()
+    return tuple(reversed(key))
 
 
 def _finding(rule: Rule, operands: Operands) -> Finding:

@@ -31,9 +31,7 @@ _MODULE = re.compile(r"^(cd|cs|tr)\d{3}$")
 @cache
 def all_rules() -> tuple[Rule, ...]:
     """One instance of every rule module present, in check-list order."""
-    codes = [
-        info.name.upper() for info in pkgutil.iter_modules(package.__path__) if _MODULE.match(info.name)
-    ]
+    codes = [info.name.upper() for info in pkgutil.iter_modules(package.__path__) if _MODULE.match(info.name)]
     rules: list[Rule] = []
     for code in sorted(codes, key=_position):
         module = importlib.import_module(f"{package.__name__}.{code.lower()}")
@@ -47,10 +45,11 @@ def _position(code: str) -> tuple[int, str]:
 
 
 @cache
-def rules_by_context() -> dict[str, tuple[Rule, ...]]:
-    """For each context element (Clark name), the rules evaluated on it, in check-list order."""
+def rules_by_context(message: str) -> dict[str, tuple[Rule, ...]]:
+    """For one message type: each context element (Clark name) with its rules, in check-list order."""
     table: defaultdict[str, list[Rule]] = defaultdict(list)
     for rule in all_rules():
-        for context in rule.contexts:
-            table[context].append(rule)
+        if message in rule.messages:
+            for context in rule.contexts:
+                table[context].append(rule)
     return {context: tuple(rules) for context, rules in table.items()}

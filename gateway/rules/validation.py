@@ -25,7 +25,9 @@ class Validator:
         schemas: SchemaSet | None = None,
         limits: ParseLimits | None = None,
     ) -> None:
-        self.checker = MessageChecker(registry or default_registry(), schemas or SchemaSet(), SafeParser(limits))
+        self.checker = MessageChecker(
+            registry or default_registry(), schemas or SchemaSet(), SafeParser(limits)
+        )
         self.engine = RuleEngine()
 
     def validate(self, data: bytes) -> Report:

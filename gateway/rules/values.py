@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from lxml import etree
 
@@ -19,17 +22,54 @@ _SPACE_RUNS = re.compile(r"[ \t\r\n]+")
 Element = etree._Element
 
 
+ChildIndex = dict[str, list[Element]]
+
+_runs = threading.local()
+
+
+@contextmanager
+def child_index() -> Iterator[None]:
+    """Index children by local name for the duration of one message's rule run.
+
+    lxml's own look-ups cost microseconds each and rules ask for the same children again and again;
+    within a run each parent's children are listed once. The index lives only as long as the run,
+    so nothing of one message is seen while checking another.
+    """
+    outer = getattr(_runs, "index", None)
+    _runs.index = {}
+    try:
+        yield
+    finally:
+        _runs.index = outer
+
+
+def _indexed(parent: Element) -> ChildIndex:
+    index: dict[Element, ChildIndex] | None = getattr(_runs, "index", None)
+    found = None if index is None else index.get(parent)
+    if found is None:
+        found = {}
+        for element in parent:
+            tag = element.tag
+            if isinstance(tag, str):
+                found.setdefault(tag[tag.rfind("}") + 1 :], []).append(element)
+        if index is not None:
+            index[parent] = found
+    return found
+
+
 def child(parent: Element | None, name: str) -> Element | None:
     """The first child element with this local name, in any namespace."""
     if parent is None:
         return None
-    return parent.find("{*}" + name)
+    found = _indexed(parent).get(name)
+    return found[0] if found else None
 
 
 def children(parent: Element | None, name: str) -> list[Element]:
+    """Every child element with this local name, in document order."""
     if parent is None:
         return []
-    return parent.findall("{*}" + name)
+    return _indexed(parent).get(name, [])
 
 
 def path(parent: Element | None, *names: str) -> Element | None:

@@ -1,0 +1,46 @@
+"""CS003: an end date lies on or after its start date, and that start date is there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
+from gateway.rules.cs import read_date
+from gateway.rules.values import child
+
+_START_OF = {
+    tag("301", "ToegewezenProduct"): "Ingangsdatum",
+    tag("301", "Periode"): "Begindatum",
+    tag("315", "AangevraagdProduct"): "ToewijzingIngangsdatum",
+    tag("317", "TeWijzigenProduct"): "GewensteIngangsdatum",
+    tag("317", "NieuwProduct"): "GewensteIngangsdatum",
+}
+_CONTACT = tag("301", "Contact")
+
+
+class CS003(Rule):
+    code = "CS003"
+    messages = messages("301", "315", "317")
+    contexts = (
+        tag("301", "Einddatum"),
+        basis("Einddatum"),
+        tag("315", "ToewijzingEinddatum"),
+        tag("317", "Einddatum"),
+    )
+    detail = "The end date must not lie before the start date, and the start date must be present."
+
+    def check(self, element: Element, document: Document) -> Iterator[Operands]:
+        parent = element.getparent()
+        if parent is None:
+            return
+        start_name = _START_OF.get(parent.tag)  # type: ignore[arg-type]
+        if start_name is None:
+            return
+        if start_name == "Begindatum":
+            contact = parent.getparent()
+            if contact is None or contact.tag != _CONTACT:
+                return
+        start = child(parent, start_name)
+        # Written as "not (end >= start)": a missing start (NaN) is a violation too.
+        if start is None or not read_date(element) >= read_date(start):
+            yield (start, element)
