@@ -2,9 +2,9 @@
 
 A WMO323 may carry tens of thousands of Prestaties. TR315, TR316 and TR416 compare each line with
 every earlier one and TR358 sums them all; done per context element that would be quadratic, and even
-looking a line's fields up one `find` at a time costs more than the schema check. So one pass over the
-Clienten subtree collects every line's fields, and each rule derives, once per message, the findings
-per context element that its `check` then only looks up.
+looking a line's fields up one `find` at a time costs more than the schema check. So the lines' fields
+are collected as columns, one C-level `iter` over the Clienten subtree per field, and each rule derives
+once per message the findings per context element that its `check` then only looks up.
 
 The result is kept for one message per thread and recognised by the identity of the engine's
 `Document`, which is new for every run (and held here, so its identity cannot be reused), so nothing
@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar, cast
 
 from gateway.rules.base import Document, Element, Operands, basis, tag
+from gateway.rules.values import date_number, norm, text
 
 PRESTATIE = tag("323", "Prestatie")
 PRODUCT_REFERENTIE = tag("323", "ProductReferentie")
@@ -27,58 +28,94 @@ _CLIENTEN = tag("323", "Clienten")
 _PRESTATIES = tag("323", "Prestaties")
 
 Findings = dict[Element, list[Operands]]
-"""Context element → the operands of each finding on it, in the order they are reported."""
+"""Context element (or, for contexts inside a line, its Prestatie) → the operands of each finding on
+it, in the order they are reported."""
+
+Column = list[Element | None]
+"""One field of every line: entry i belongs to line i."""
 
 T = TypeVar("T")
 
 
-@dataclass(slots=True)
-class Line:
-    """One Prestatie with the elements the cross-line rules read (None where absent)."""
-
-    client: int
-    prestatie: Element
-    referentie: Element | None = None
-    """The ProductReferentie element."""
-    referentie_nummer: Element | None = None
-    vorig_referentie_nummer: Element | None = None
-    toewijzing_nummer: Element | None = None
-    product_categorie: Element | None = None
-    product_code: Element | None = None
-    begindatum: Element | None = None
-    """ProductPeriode/Begindatum."""
-    einddatum: Element | None = None
-    """ProductPeriode/Einddatum."""
-    bedrag: Element | None = None
-    """IngediendBedrag/Bedrag."""
-    debet_credit: Element | None = None
-    """IngediendBedrag/DebetCredit."""
-    amount: Element | None = None
-    """The IngediendBedrag element."""
-
-
-_FIELDS = {
-    PRODUCT_REFERENTIE: "referentie",
-    basis("ReferentieNummer"): "referentie_nummer",
-    basis("VorigReferentieNummer"): "vorig_referentie_nummer",
-    tag("323", "ToewijzingNummer"): "toewijzing_nummer",
-    tag("323", "ProductCategorie"): "product_categorie",
-    tag("323", "ProductCode"): "product_code",
-    basis("Begindatum"): "begindatum",
-    basis("Einddatum"): "einddatum",
-    tag("323", "IngediendBedrag"): "amount",
-    basis("Bedrag"): "bedrag",
-    basis("DebetCredit"): "debet_credit",
-}
-"""Within a WMO323 Prestatie each of these names occurs once, in exactly one place."""
-
-
-@dataclass(slots=True)
 class ClaimLines:
-    root: Element
-    lines: list[Line]
-    """Every line of the message, in document order."""
-    derived: dict[Callable[[ClaimLines], Any], Any] = field(default_factory=dict)
+    """Every line of one WMO323, in document order; each field is read as a column when first asked for."""
+
+    def __init__(self, root: Element) -> None:
+        self.root = root
+        declaratie = root.find(_DECLARATIE)
+        self._clienten = None if declaratie is None else declaratie.find(_CLIENTEN)
+        self.prestatie: list[Element] = []
+        self.client: list[int] = []
+        """The position of each line's Client among the clients."""
+        if self._clienten is not None:
+            for number, container in enumerate(self._clienten.iter(_PRESTATIES)):
+                for prestatie in container.iterchildren(PRESTATIE):
+                    self.prestatie.append(prestatie)
+                    self.client.append(number)
+        self.derived: dict[Callable[[ClaimLines], Any], Any] = {}
+        self._lines: dict[Element, int] = {}
+
+    @cached_property
+    def referentie_nummer(self) -> Column:
+        return self._column(basis("ReferentieNummer"), 2)
+
+    @cached_property
+    def vorig_referentie_nummer(self) -> Column:
+        return self._column(basis("VorigReferentieNummer"), 2)
+
+    @cached_property
+    def toewijzing_nummer(self) -> Column:
+        return self._column(tag("323", "ToewijzingNummer"), 1)
+
+    @cached_property
+    def product_categorie(self) -> Column:
+        return self._column(tag("323", "ProductCategorie"), 1)
+
+    @cached_property
+    def product_code(self) -> Column:
+        return self._column(tag("323", "ProductCode"), 1)
+
+    @cached_property
+    def begindatum(self) -> Column:
+        """ProductPeriode/Begindatum (within Clienten the only Begindatum)."""
+        return self._column(basis("Begindatum"), 2)
+
+    @cached_property
+    def einddatum(self) -> Column:
+        """ProductPeriode/Einddatum (within Clienten the only Einddatum)."""
+        return self._column(basis("Einddatum"), 2)
+
+    @cached_property
+    def bedrag(self) -> Column:
+        """IngediendBedrag/Bedrag (within Clienten the only Bedrag)."""
+        return self._column(basis("Bedrag"), 2)
+
+    @cached_property
+    def debet_credit(self) -> Column:
+        """IngediendBedrag/DebetCredit (within Clienten the only DebetCredit)."""
+        return self._column(basis("DebetCredit"), 2)
+
+    def _column(self, name: str, depth: int) -> Column:
+        """Every line's element `name` (`depth` levels below its Prestatie), at most one per line.
+
+        In a schema-valid message (the only kind rules run on) a required field occurs exactly once per
+        line, so when there are as many elements as lines the k-th belongs to the k-th line. Otherwise,
+        as for the optional VorigReferentieNummer, each element is placed under its own Prestatie.
+        """
+        found: Column = [] if self._clienten is None else list(self._clienten.iter(name))
+        if len(found) == len(self.prestatie):
+            return found
+        if not self._lines:
+            self._lines.update((prestatie, index) for index, prestatie in enumerate(self.prestatie))
+        column: Column = [None] * len(self.prestatie)
+        for element in found:
+            owner = element
+            for _ in range(depth):
+                owner = None if owner is None else owner.getparent()
+            index = None if owner is None else self._lines.get(owner)
+            if index is not None and column[index] is None:
+                column[index] = element
+        return column
 
 
 _last = threading.local()
@@ -88,7 +125,7 @@ def claim_lines(document: Document) -> ClaimLines:
     """This message's lines, read on first use in a run and reused for the rest of it."""
     entry: tuple[Document, ClaimLines] | None = getattr(_last, "entry", None)
     if entry is None or entry[0] is not document:
-        entry = (document, ClaimLines(document.root, _read(document.root)))
+        entry = (document, ClaimLines(document.root))
         _last.entry = entry
     return entry[1]
 
@@ -101,21 +138,20 @@ def derived(document: Document, compute: Callable[[ClaimLines], T]) -> T:
     return cast(T, lines.derived[compute])
 
 
-def _read(root: Element) -> list[Line]:
-    declaratie = root.find(_DECLARATIE)
-    clienten = None if declaratie is None else declaratie.find(_CLIENTEN)
-    if clienten is None:
-        return []
-    lines: list[Line] = []
-    line: Line | None = None
-    client = -1
-    for element in clienten.iter(_PRESTATIES, PRESTATIE, *_FIELDS):
-        name = element.tag
-        if name == PRESTATIE:
-            line = Line(client, element)
-            lines.append(line)
-        elif name == _PRESTATIES:
-            client += 1
-        elif line is not None:
-            setattr(line, _FIELDS[cast(str, name)], element)
-    return lines
+def trimmed(element: Element | None) -> str:
+    """normalize-space() of the element's text; most references are plain letters and digits."""
+    value = text(element)
+    return value if not value or value.isalnum() else norm(value)
+
+
+def date_numbers(column: Column) -> list[float]:
+    """`date_number` of every entry; lines mostly share a few dates, so each text is converted once."""
+    known: dict[str, float] = {}
+    numbers: list[float] = []
+    for element in column:
+        value = text(element)
+        number = known.get(value)
+        if number is None:
+            number = known[value] = date_number(element)
+        numbers.append(number)
+    return numbers

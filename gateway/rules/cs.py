@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from gateway.rules.values import Element, norm, number, text
+from gateway.rules.values import Element, date_number, norm, number, text
 
 END_OF_2020 = 20201231.0
 
@@ -41,14 +41,14 @@ def read_number(element: Element | None) -> float:
     return number(value)
 
 
-def read_date(element: Element | None) -> float:
-    """A date as the stylesheet compares it: the number left after removing its hyphens."""
+def plain_date(element: Element | None) -> str | None:
+    """The date's text when it is written plainly as YYYY-MM-DD, else None.
+
+    A schema-valid date of ten characters with a hyphen after four can only be that, and for such
+    texts string order is date order, which spares converting them to numbers.
+    """
     value = text(element)
-    if len(value) == 10 and value[4] == "-" and value[7] == "-":
-        digits = value[0:4] + value[5:7] + value[8:10]
-        if digits.isascii() and digits.isdigit():
-            return float(digits)
-    return number(value.replace("-", ""))
+    return value if len(value) == 10 and value[4] == "-" else None
 
 
 def is_value(element: Element | None, value: str) -> bool:
@@ -85,7 +85,7 @@ def one_of(element: Element | None, values: frozenset[str]) -> bool:
 
 def open_or_after_2020(end_date: Element | None) -> bool:
     """The product runs past 2020 (or is open-ended), which is when the post-2020 unit rules apply."""
-    return end_date is None or read_date(end_date) > END_OF_2020
+    return end_date is None or date_number(end_date) > END_OF_2020
 
 
 def _leap(year: float) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.cs import read_date
-from gateway.rules.values import child
+from gateway.rules.values import child, date_number
 
+# Parent of the end date -> its start date. In WMO301 a Basisschema Einddatum only occurs in a
+# Contact's Periode; the end dates of claim periods (WMO323/325) have parents not listed here.
 _START_OF = {
     tag("301", "ToegewezenProduct"): "Ingangsdatum",
     tag("301", "Periode"): "Begindatum",
@@ -15,7 +16,6 @@ _START_OF = {
     tag("317", "TeWijzigenProduct"): "GewensteIngangsdatum",
     tag("317", "NieuwProduct"): "GewensteIngangsdatum",
 }
-_CONTACT = tag("301", "Contact")
 
 
 class CS003(Rule):
@@ -36,11 +36,7 @@ class CS003(Rule):
         start_name = _START_OF.get(parent.tag)  # type: ignore[arg-type]
         if start_name is None:
             return
-        if start_name == "Begindatum":
-            contact = parent.getparent()
-            if contact is None or contact.tag != _CONTACT:
-                return
         start = child(parent, start_name)
         # Written as "not (end >= start)": a missing start (NaN) is a violation too.
-        if start is None or not read_date(element) >= read_date(start):
+        if start is None or not date_number(element) >= date_number(start):
             yield (start, element)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.cs import read_date
+from gateway.rules.cs import plain_date
+from gateway.rules.values import date_number
 
 _PERIODS = frozenset({tag("323", "DeclaratiePeriode"), tag("323", "ProductPeriode")})
-_FIRST_DAY = 20210101.0
 
 
 class CS100(Rule):
@@ -19,5 +19,8 @@ class CS100(Rule):
 
     def check(self, element: Element, document: Document) -> Iterator[Operands]:
         parent = element.getparent()
-        if parent is not None and parent.tag in _PERIODS and read_date(element) < _FIRST_DAY:
+        if parent is None or parent.tag not in _PERIODS:
+            return
+        plain = plain_date(element)
+        if (plain < "2021-01-01") if plain is not None else (date_number(element) < 20210101):
             yield (element,)

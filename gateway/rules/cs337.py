@@ -24,6 +24,8 @@ class CS337(Rule):
         start = child_at(period, 0, _START)
         end = child_at(period, 1, _END)
         first, last = text(start), text(end)
+        if first[0:7] == last[0:7]:
+            return
         if year_part(first) != year_part(last):
             yield (start, end)
         if month_part(first) != month_part(last):

@@ -1,4 +1,4 @@
-"""TR061: a client's contact details include a residential, correspondence or temporary address."""
+"""TR061: a client's contact details include a registered, correspondence or actual residence address."""
 
 from __future__ import annotations
 

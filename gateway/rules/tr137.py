@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child, date_number
+from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
+from gateway.rules.values import date_number
+
+_BEGIN = basis("Begindatum")
+_END = basis("Einddatum")
 
 
 class TR137(Rule):
@@ -15,8 +18,10 @@ class TR137(Rule):
     detail = "Einddatum must not lie before Begindatum nor after the message date (Dagtekening)."
 
     def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        begin, end = child(element, "Begindatum"), child(element, "Einddatum")
-        if date_number(end) < date_number(begin):
+        dates = {c.tag: c for c in element.iterchildren(_BEGIN, _END)}
+        begin, end = dates.get(_BEGIN), dates.get(_END)
+        ends = date_number(end)
+        if ends < date_number(begin):
             yield (begin, end)
-        if date_number(end) > date_number(document.header_date):
+        if ends > date_number(document.header_date):
             yield (document.header_date, end)

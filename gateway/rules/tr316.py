@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gateway.rules.base import Document, Element, Operands, Rule, messages
-from gateway.rules.claimlines import PRODUCT_REFERENTIE, ClaimLines, Findings, derived
-from gateway.rules.values import normalized, text
+from gateway.rules.claimlines import PRODUCT_REFERENTIE, ClaimLines, Findings, derived, trimmed
+from gateway.rules.values import text
 
 
 def _findings(claim: ClaimLines) -> Findings:
@@ -14,16 +14,16 @@ def _findings(claim: ClaimLines) -> Findings:
     references: dict[str, list[Element]] = {}
     credited: dict[str, list[Element]] = {}
     findings: Findings = {}
-    for line in claim.lines:
-        referentie, vorig = line.referentie_nummer, line.vorig_referentie_nummer
+    lines = zip(claim.prestatie, claim.referentie_nummer, claim.vorig_referentie_nummer, strict=True)
+    for prestatie, referentie, vorig in lines:
         # This line's values are trimmed (absent: ''), the earlier lines' texts are taken as they are.
-        own, previous = normalized(referentie), normalized(vorig)
+        own, previous = trimmed(referentie), trimmed(vorig)
         found: list[Operands] = [(match, vorig) for match in references.get(previous, ())]
         found += [(match, referentie) for match in credited.get(own, ())]
         if own == previous:
             found.append((referentie, vorig))
-        if found and line.referentie is not None:
-            findings[line.referentie] = found
+        if found:
+            findings[prestatie] = found
         if referentie is not None:
             references.setdefault(text(referentie), []).append(referentie)
         if vorig is not None:
@@ -38,4 +38,6 @@ class TR316(Rule):
     detail = "VorigReferentieNummer may not refer to a line of the same message, nor to the line itself."
 
     def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        yield from derived(document, _findings).get(element, ())
+        line = element.getparent()
+        if line is not None:
+            yield from derived(document, _findings).get(line, ())

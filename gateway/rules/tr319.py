@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gateway.rules.base import Document, Element, Operands, Rule, messages
-from gateway.rules.claimlines import PRESTATIE, ClaimLines, Findings, derived
+from gateway.rules.claimlines import PRESTATIE, ClaimLines, Findings, date_numbers, derived
 from gateway.rules.values import date_number, path
 
 
@@ -14,12 +14,15 @@ def _findings(claim: ClaimLines) -> Findings:
     claim_end = path(claim.root, "Declaratie", "DeclaratiePeriode", "Einddatum")
     limit = date_number(claim_end)
     findings: Findings = {}
-    for line in claim.lines:
-        late: list[Operands] = [
-            (claim_end, date) for date in (line.begindatum, line.einddatum) if date_number(date) > limit
-        ]
+    begins, ends = date_numbers(claim.begindatum), date_numbers(claim.einddatum)
+    for index, prestatie in enumerate(claim.prestatie):
+        late: list[Operands] = []
+        if begins[index] > limit:
+            late.append((claim_end, claim.begindatum[index]))
+        if ends[index] > limit:
+            late.append((claim_end, claim.einddatum[index]))
         if late:
-            findings[line.prestatie] = late
+            findings[prestatie] = late
     return findings
 
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 
 from gateway.rules.base import Document, Element, Operands, Rule, basis, messages
-from gateway.rules.claimlines import ClaimLines, Findings, derived
-from gateway.rules.values import date_number, path, text
+from gateway.rules.claimlines import ClaimLines, Findings, date_numbers, derived
+from gateway.rules.values import path, text
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -28,11 +28,8 @@ def _findings(claim: ClaimLines) -> Findings:
     """Per ProductPeriode/Einddatum earlier than the limit: one finding."""
     signed = path(claim.root, "Declaratie", "DeclaratieDagtekening")
     limit = five_years_before(signed)
-    return {
-        line.einddatum: [(signed, line.einddatum)]
-        for line in claim.lines
-        if line.einddatum is not None and date_number(line.einddatum) < limit
-    }
+    ends = zip(claim.einddatum, date_numbers(claim.einddatum), strict=True)
+    return {end: [(signed, end)] for end, number in ends if end is not None and number < limit}
 
 
 class TR335(Rule):

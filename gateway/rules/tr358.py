@@ -28,16 +28,16 @@ class TR358(Rule):
     detail = "TotaalBedrag must equal the debit minus the credit line amounts, written without leading zeros."
 
     def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        lines = claim_lines(document).lines
+        claim = claim_lines(document)
         debit = credit = 0.0
-        for line in lines:
-            direction = text(line.debet_credit)
-            if direction == "D":
-                debit += element_number(line.bedrag)
-            elif direction == "C":
-                credit += element_number(line.bedrag)
-        total, side = child(element, "TotaalBedrag"), child(element, "DebetCredit")
-        expected = {"D": debit - credit, "C": credit - debit}.get(normalized(side))
+        for direction, amount in zip(claim.debet_credit, claim.bedrag, strict=True):
+            side = text(direction)
+            if side == "D":
+                debit += element_number(amount)
+            elif side == "C":
+                credit += element_number(amount)
+        total, sign = child(element, "TotaalBedrag"), child(element, "DebetCredit")
+        expected = {"D": debit - credit, "C": credit - debit}.get(normalized(sign))
         # A text comparison: leading zeros fail, and a NaN sum (a '+' on a line) never matches.
         if expected is not None and normalized(total) != xpath_string(expected):
-            yield (total, side, *(line.amount for line in lines))
+            yield (total, sign, *(child(prestatie, "IngediendBedrag") for prestatie in claim.prestatie))

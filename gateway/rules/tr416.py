@@ -5,39 +5,38 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gateway.rules.base import Document, Element, Operands, Rule, messages
-from gateway.rules.claimlines import PRESTATIE, ClaimLines, Findings, Line, derived
+from gateway.rules.claimlines import PRESTATIE, ClaimLines, Findings, derived
 from gateway.rules.values import text
-
-
-def _key(line: Line) -> tuple[int, str, str, str, str, str] | None:
-    """The fields two debit lines may not share, or None when one is absent (then nothing matches)."""
-    fields = (
-        line.begindatum,
-        line.einddatum,
-        line.product_categorie,
-        line.toewijzing_nummer,
-        line.product_code,
-    )
-    if any(field is None for field in fields):
-        return None
-    begin, end, category, assignment, code = (text(field) for field in fields)
-    return (line.client, begin, end, category, assignment, code)
 
 
 def _findings(claim: ClaimLines) -> Findings:
     """Per debit line, one finding for every earlier debit line of the same client with the same key."""
-    debits: dict[tuple[int, str, str, str, str, str], list[Element]] = {}
+    # Only debit lines sharing client and ToewijzingNummer can be twins; the other fields are read
+    # for those alone. An absent key field matches nothing, as in XPath.
+    candidates: dict[tuple[int, str], list[int]] = {}
+    lines = zip(claim.client, claim.debet_credit, claim.toewijzing_nummer, strict=True)
+    for index, (client, side, assignment) in enumerate(lines):
+        if assignment is not None and text(side) == "D":
+            candidates.setdefault((client, text(assignment)), []).append(index)
     findings: Findings = {}
-    for line in claim.lines:
-        if text(line.debet_credit) != "D":
+    for indexes in candidates.values():
+        if len(indexes) < 2:
             continue
-        key = _key(line)
-        if key is None:
-            continue
-        earlier = debits.setdefault(key, [])
-        if earlier:
-            findings[line.prestatie] = [(twin, line.prestatie) for twin in earlier]
-        earlier.append(line.prestatie)
+        debits: dict[tuple[str, ...], list[Element]] = {}
+        for index in indexes:
+            fields = (
+                claim.begindatum[index],
+                claim.einddatum[index],
+                claim.product_categorie[index],
+                claim.product_code[index],
+            )
+            if None in fields:
+                continue
+            prestatie = claim.prestatie[index]
+            earlier = debits.setdefault(tuple(text(field) for field in fields), [])
+            if earlier:
+                findings[prestatie] = [(twin, prestatie) for twin in earlier]
+            earlier.append(prestatie)
     return findings
 
 
