@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
@@ -27,11 +28,25 @@ def per_call(work: Callable[[], object], runs: int = 7, min_seconds: float = 0.2
 
 
 def interleaved(
-    first: Callable[[], object], second: Callable[[], object], runs: int = 7, min_seconds: float = 0.2
-) -> tuple[float, float]:
-    """Both costs, measured in alternating runs so that a change in machine load hits both alike."""
+    first: Callable[[], object], second: Callable[[], object], runs: int = 15, min_seconds: float = 0.1
+) -> tuple[float, float, float]:
+    """Both costs and their ratio, measured in alternating runs so that machine load hits both alike.
+
+    Returns the median cost of each and the median of the per-run ratios second/first: pairing each
+    run's two measurements cancels load that drifts between runs.
+
+    The garbage collector is paused while timing, as `timeit` does, so that a collection set off by
+    one side is not billed to the other.
+    """
     firsts, seconds = [], []
-    for _ in range(runs):
-        firsts.append(per_call(first, runs=1, min_seconds=min_seconds))
-        seconds.append(per_call(second, runs=1, min_seconds=min_seconds))
-    return statistics.median(firsts), statistics.median(seconds)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            firsts.append(per_call(first, runs=1, min_seconds=min_seconds))
+            seconds.append(per_call(second, runs=1, min_seconds=min_seconds))
+    finally:
+        if collecting:
+            gc.enable()
+    ratios = [b / a for a, b in zip(firsts, seconds, strict=True)]
+    return statistics.median(firsts), statistics.median(seconds), statistics.median(ratios)
