@@ -45,10 +45,11 @@ def document_order(elements: Iterable[etree._Element]) -> list[etree._Element]:
     unique: dict[int, etree._Element] = {}
     for element in elements:
         unique.setdefault(id(element), element)
-    return sorted(unique.values(), key=_order_key)
+    return sorted(unique.values(), key=index_path)
 
 
-def _order_key(element: etree._Element) -> tuple[int, ...]:
+def index_path(element: etree._Element) -> tuple[int, ...]:
+    """The element's child index at each level from the root down: sorts elements in document order."""
     key: list[int] = []
     current = element
     parent = current.getparent()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from gateway.messages.findings import Finding
-from gateway.messages.locations import document_order, element_path
+from gateway.messages.locations import document_order, element_path, index_path
 from gateway.rules.base import Document, Operands, Rule
 from gateway.rules.registry import rules_by_context
 from gateway.rules.values import child_index
@@ -43,18 +43,12 @@ class RuleEngine:
 
 
 def _post_order_key(element: etree._Element) -> tuple[int, ...]:
-    """Sorts elements in post-order: the child-index path from the root, closed by a sentinel.
+    """Sorts elements in post-order: the document-order index path, closed by a sentinel.
 
-    A descendant's path extends its ancestor's, and its sentinel sorts before the index that
-    would follow in the ancestor's (longer) path, so descendants come first.
+    A descendant's path extends its ancestor's, and the ancestor's sentinel sorts after every index
+    in that position, so descendants come first.
     """
-    key: list[int] = [_LAST]
-    current = element
-    parent = current.getparent()
-    while parent is not None:
-        key.append(parent.index(current))
-        current, parent = parent, parent.getparent()
-    return tuple(reversed(key))
+    return (*index_path(element), _LAST)
 
 
 def _finding(rule: Rule, operands: Operands) -> Finding:
