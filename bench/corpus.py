@@ -16,6 +16,11 @@ def fixture_messages() -> dict[str, list[bytes]]:
     return corpus
 
 
+def with_large_claims(corpus: dict[str, list[bytes]]) -> dict[str, list[bytes]]:
+    """The corpus plus claims of 1,000 and 10,000 lines, where per-line costs show."""
+    return {**corpus, "WMO323 x1000": [declaratie(1000)], "WMO323 x10000": [declaratie(10_000)]}
+
+
 def bsns() -> Iterator[str]:
     """Numbers that pass the BSN 11-check, in ascending order."""
     candidate = 100_000_000

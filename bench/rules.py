@@ -6,11 +6,12 @@ rules apply to, small and large. Exits 1 when a type goes over. Run: `.venv/bin/
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from bench.corpus import declaratie, fixture_messages
-from bench.timing import interleaved
+from lxml import etree
+
+from bench.comparison import Work, compare, each, runs_argument
+from bench.corpus import fixture_messages, with_large_claims
 from gateway.messages.check import MessageChecker
 from gateway.messages.registry import default_registry
 from gateway.messages.schemas import SchemaSet
@@ -21,38 +22,26 @@ LIMIT = 1.0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-
+    runs = runs_argument(__doc__)
     checker = MessageChecker(default_registry(), SchemaSet())
     engine = RuleEngine()
     ruled = set().union(*(rule.messages for rule in all_rules()))
     corpus = {code: messages for code, messages in fixture_messages().items() if code in ruled}
-    corpus["WMO323 x1000"] = [declaratie(1000)]
-    corpus["WMO323 x10000"] = [declaratie(10_000)]
+    cases: dict[str, tuple[Work, Work]] = {}
+    for name, messages in with_large_claims(corpus).items():
+        parsed: list[tuple[etree._Element, str]] = []
+        for report in map(checker.check, messages):
+            assert report.valid, name
+            assert report.tree is not None
+            assert report.message is not None
+            parsed.append((report.tree, report.message.code))
 
-    print(f"{'message':<14} {'parse+XSD':>12} {'rules':>12} {'ratio':>7}")
-    worst = 0.0
-    for name, messages in corpus.items():
-        reports = [checker.check(data) for data in messages]
-        assert all(r.valid for r in reports), name
-        trees = [(r.tree, r.message_code) for r in reports]
+        def check_rules(parsed: list[tuple[etree._Element, str]] = parsed) -> None:
+            for tree, code in parsed:
+                engine.run(tree, code)
 
-        def parse_and_validate(messages: list[bytes] = messages) -> None:
-            for data in messages:
-                checker.check(data)
-
-        def check_rules(trees: list[tuple[object, str | None]] = trees) -> None:
-            for tree, code in trees:
-                engine.run(tree, code)  # type: ignore[arg-type]
-
-        schema_cost, rules_cost, ratio = interleaved(parse_and_validate, check_rules, args.runs)
-        worst = max(worst, ratio)
-        print(f"{name:<14} {schema_cost * 1e6:>10.1f}us {rules_cost * 1e6:>10.1f}us {ratio:>7.2f}")
-    verdict = "within" if worst <= LIMIT else "OVER"
-    print(f"worst ratio {worst:.2f}: {verdict} the {LIMIT}x limit")
-    return 0 if worst <= LIMIT else 1
+        cases[name] = (each(messages, checker.check), check_rules)
+    return compare(cases, ("parse+XSD", "rules"), LIMIT, runs)
 
 
 if __name__ == "__main__":
