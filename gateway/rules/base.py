@@ -8,8 +8,8 @@ in document order), so a rule states only the standard's condition and operands.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from lxml import etree
 
@@ -33,13 +33,18 @@ def basis(local: str) -> str:
     return "{" + BASISSCHEMA + "}" + local
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Document:
-    """The message under check, with what many rules compare against."""
+    """The message under check, with what many rules compare against.
+
+    A new one is made for every run of the rules, so `memo` is where rules keep what they work out
+    once per message and share between context elements; it dies with the run.
+    """
 
     root: Element
     message: str
     header_date: Element | None
+    memo: dict[object, Any] = field(default_factory=dict)
 
     @classmethod
     def of(cls, root: Element, message: str) -> Document:

@@ -6,14 +6,11 @@ looking a line's fields up one `find` at a time costs more than the schema check
 are collected as columns, one C-level `iter` over the Clienten subtree per field, and each rule derives
 once per message the findings per context element that its `check` then only looks up.
 
-The result is kept for one message per thread and recognised by the identity of the engine's
-`Document`, which is new for every run (and held here, so its identity cannot be reused), so nothing
-carries over from one message to the next.
+The result is kept in the run's `Document.memo`, so it lives exactly as long as one message's check.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from functools import cached_property
 from typing import Any, TypeVar, cast
@@ -118,16 +115,12 @@ class ClaimLines:
         return column
 
 
-_last = threading.local()
-
-
 def claim_lines(document: Document) -> ClaimLines:
     """This message's lines, read on first use in a run and reused for the rest of it."""
-    entry: tuple[Document, ClaimLines] | None = getattr(_last, "entry", None)
-    if entry is None or entry[0] is not document:
-        entry = (document, ClaimLines(document.root))
-        _last.entry = entry
-    return entry[1]
+    lines: ClaimLines | None = document.memo.get(ClaimLines)
+    if lines is None:
+        lines = document.memo[ClaimLines] = ClaimLines(document.root)
+    return lines
 
 
 def derived(document: Document, compute: Callable[[ClaimLines], T]) -> T:

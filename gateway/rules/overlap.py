@@ -2,13 +2,12 @@
 
 Each product is compared with every earlier sibling of its kind, so each unordered pair is judged
 once, on the later product; findings name the earlier product, then this one. What a product brings
-to the comparison is read once per product and run (see `_Siblings`), keeping the pairwise check
-linear in element reads.
+to the comparison is read once per product and run (kept in `Document.memo` per container),
+keeping the pairwise check linear in element reads.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -76,30 +75,6 @@ def _overlap(p: _Facts, q: _Facts) -> bool:
     return True
 
 
-class _Siblings(threading.local):
-    """The facts of the products of one container read so far in the current run (per thread).
-
-    Products are checked in document order, so the facts of a product's earlier siblings are
-    already here; the entry is dropped after the container's last product.
-    """
-
-    document: Document | None = None
-    container: Element | None = None
-    facts: list[_Facts]
-
-    def of(self, document: Document, container: Element | None) -> list[_Facts]:
-        if self.document is not document or self.container is not container:
-            self.document, self.container, self.facts = document, container, []
-        return self.facts
-
-    def clear(self) -> None:
-        self.document = self.container = None
-        self.facts = []
-
-
-_siblings = _Siblings()
-
-
 def overlapping_earlier(
     product: Element,
     document: Document,
@@ -116,13 +91,14 @@ def overlapping_earlier(
     if not earlier and last:
         return
     earlier.reverse()
-    known = _siblings.of(document, product.getparent())
+    key = (_Facts, product.getparent())
+    known: list[_Facts] = document.memo.setdefault(key, [])
     if len(known) != len(earlier):
         known[:] = [_facts(other, period, left_out) for other in earlier]
     mine = _facts(product, period, left_out)
     known.append(mine)
     if last:
-        _siblings.clear()
+        del document.memo[key]
     if not mine.compared:
         return
     for other, theirs in zip(earlier, known, strict=False):
