@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child, filled, normalized
+from gateway.rules.base import Context, Document, Hit, TableRule, messages, tag
+from gateway.rules.values import is_filled, normal
 
 
-class CD087(Rule):
+class CD087(TableRule):
     code = "CD087"
     messages = messages("323")
     contexts = (tag("323", "Eenheid"),)
+    scope = 1
     detail = "ProductTarief is required when Eenheid is not 83, and must be empty when it is 83."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        tarief = child(element.getparent(), "ProductTarief")
-        if (normalized(element) != "83") != filled(tarief):
-            yield (element, tarief)
+    def check_table(self, context: Context, document: Document) -> Iterator[Hit]:
+        eenheden, tarieven = context.table.texts("Eenheid"), context.table.texts("ProductTarief")
+        for row in context.rows:
+            if (normal(eenheden[row]) != "83") != is_filled(tarieven[row]):
+                yield row, ("Eenheid", "ProductTarief")

@@ -4,29 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.cs import child_at, month_part, year_part
-from gateway.rules.values import text
+from gateway.rules.base import Context, Document, Hit, TableRule, messages, tag
+from gateway.rules.cs import month_part, year_part
 
-_PERIOD = tag("323", "ProductPeriode")
-_START = basis("Begindatum")
-_END = basis("Einddatum")
+_START = "ProductPeriode/Begindatum"
+_END = "ProductPeriode/Einddatum"
 
 
-class CS337(Rule):
+class CS337(TableRule):
     code = "CS337"
     messages = messages("323")
     contexts = (tag("323", "Prestatie"),)
     detail = "ProductPeriode Begindatum and Einddatum must lie in the same year and month."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        period = child_at(element, 4, _PERIOD)
-        start = child_at(period, 0, _START)
-        end = child_at(period, 1, _END)
-        first, last = text(start), text(end)
-        if first[0:7] == last[0:7]:
-            return
-        if year_part(first) != year_part(last):
-            yield (start, end)
-        if month_part(first) != month_part(last):
-            yield (start, end)
+    def check_table(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        for row, (first, last) in enumerate(zip(table.texts(_START), table.texts(_END), strict=True)):
+            if first is None or last is None or first[0:7] == last[0:7]:
+                continue
+            if year_part(first) != year_part(last):
+                yield row, (_START, _END)
+            if month_part(first) != month_part(last):
+                yield row, (_START, _END)

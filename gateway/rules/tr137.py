@@ -4,24 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.values import date_number
+from gateway.rules.base import Context, Document, Hit, TableRule, messages, tag
+from gateway.rules.values import date_of
 
-_BEGIN = basis("Begindatum")
-_END = basis("Einddatum")
+_BEGIN = "Begindatum"
+_END = "Einddatum"
 
 
-class TR137(Rule):
+class TR137(TableRule):
     code = "TR137"
     messages = messages("323", "325")
     contexts = (tag("323", "DeclaratiePeriode"), tag("323", "ProductPeriode"), tag("325", "ProductPeriode"))
     detail = "Einddatum must not lie before Begindatum nor after the message date (Dagtekening)."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        dates = {c.tag: c for c in element.iterchildren(_BEGIN, _END)}
-        begin, end = dates.get(_BEGIN), dates.get(_END)
-        ends = date_number(end)
-        if ends < date_number(begin):
-            yield (begin, end)
-        if ends > date_number(document.header_date):
-            yield (document.header_date, end)
+    def check_table(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        dagtekening = document.dagtekening
+        today = date_of(dagtekening.text())
+        begins, ends = table.values(_BEGIN, date_of), table.values(_END, date_of)
+        for row, (begin, end) in enumerate(zip(begins, ends, strict=True)):
+            if end is None:
+                continue
+            if begin is not None and end < begin:
+                yield row, (_BEGIN, _END)
+            if end > today:
+                yield row, (dagtekening, _END)

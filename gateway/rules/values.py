@@ -120,3 +120,27 @@ def element_number(element: Element | None) -> float:
 def date_number(element: Element | None) -> float:
     """A date as the stylesheet compares it: the number left after removing its hyphens."""
     return number(text(element).replace("-", ""))
+
+
+def is_filled(value: str | None) -> bool:
+    """A field's text is present, with something other than whitespace in it."""
+    return value is not None and value.strip(_XML_SPACE) != ""
+
+
+def normal(value: str | None) -> str:
+    """normalize-space() of a field's text ('' for an absent field)."""
+    if value is None:
+        return ""
+    return value if value.isalnum() else norm(value)
+
+
+def number_of(value: str | None) -> float:
+    """number() of a field's text (NaN for an absent field)."""
+    if value is None:
+        return math.nan
+    return float(value) if value.isascii() and value.isdigit() else number(value)
+
+
+def date_of(value: str | None) -> float:
+    """A date's text as the stylesheet compares it: the number left after removing its hyphens."""
+    return math.nan if value is None else number(value.replace("-", ""))

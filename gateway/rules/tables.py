@@ -1,0 +1,204 @@
+"""A message read as tables: the instances of one element path as rows, their fields as columns.
+
+The rules compare fields of the same class instance (a claim line's dates, a product's unit and
+volume) and of many instances at once (every claim line of a client). Asking lxml for one element at a
+time costs more than libxml2 spends parsing and validating it, so a column is read in one go: for a
+table of many rows, one compiled XPath returns the texts of a field for all rows from C; for a few
+rows, each row's children are indexed once and shared by every field. Rules only see the texts, in row
+order, and elements are looked up only for the findings a rule reports.
+
+The fast column read relies on the schema: along the field's path every element occurs at most once,
+so a row holds at most one text node there — unless a comment or processing instruction splits the
+text, which is checked once per message. When the count of texts differs from the count of rows
+(an optional field is absent, or empty), the column is read row by row instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TypeVar
+
+from lxml import etree
+
+from gateway.messages.shapes import MessageShape
+from gateway.messages.shapes import Path_ as Path
+
+Element = etree._Element
+Column = list[str | None]
+"""One field of every row: the field's text (its XPath string value), None where it is absent."""
+
+BULK_ROWS = 12
+"""From this many rows a column is read with one XPath call; below it, row by row is cheaper."""
+
+T = TypeVar("T")
+
+
+class Table:
+    """The elements at one path of a message, in document order, with their fields as columns."""
+
+    def __init__(self, tables: Tables, path: Path, elements: list[Element], parents: list[int]) -> None:
+        self.tables = tables
+        self.path = path
+        self.elements = elements
+        self.parents = parents
+        """For each row, the row of its parent element in the table one level up."""
+        self._columns: dict[str, Column] = {}
+        self._derived: dict[tuple[str, Callable[[str], Any]], list[Any]] = {}
+        self._row_of: dict[Element, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.elements)
+
+    def texts(self, field: str) -> Column:
+        """The texts of `field` ('A/B' below each row; '' for the row element itself)."""
+        column = self._columns.get(field)
+        if column is None:
+            column = self._columns[field] = self._read(field)
+        return column
+
+    def values(self, field: str, reading: Callable[[str], T]) -> list[T | None]:
+        """`reading` applied to every present text of `field`; each distinct text is read once."""
+        key = (field, reading)
+        found = self._derived.get(key)
+        if found is None:
+            seen: dict[str, T] = {}
+            found = []
+            for text in self.texts(field):
+                if text is None:
+                    found.append(None)
+                    continue
+                value = seen.get(text)
+                if value is None and text not in seen:
+                    value = seen[text] = reading(text)
+                found.append(value)
+            self._derived[key] = found
+        return found
+
+    def element(self, row: int, field: str) -> Element | None:
+        """The element a finding names: `field` of this row."""
+        current: Element | None = self.elements[row]
+        for step in self._steps(field):
+            current = self.tables.child(current, step)
+            if current is None:
+                return None
+        return current
+
+    def ancestors(self, levels: int) -> list[int]:
+        """For each row, the row of its ancestor `levels` steps up, in that ancestor's table."""
+        rows = list(range(len(self.elements)))
+        table: Table = self
+        for _ in range(levels):
+            rows = [table.parents[row] for row in rows]
+            table = self.tables.table(table.path[:-1])
+        return rows
+
+    def _steps(self, field: str) -> tuple[str, ...]:
+        if not field:
+            return ()
+        return self.tables.shape.clarks((*self.path, *field.split("/")))[len(self.path) :]
+
+    def _read(self, field: str) -> Column:
+        if not field:
+            return [element_text(element) for element in self.elements]
+        full = (*self.path, *field.split("/"))
+        shape = self.tables.shape
+        if len(self.elements) >= BULK_ROWS and shape.single(full, len(self.path)):
+            return self._read_bulk(full)
+        steps = self._steps(field)
+        child = self.tables.child
+        column: Column = []
+        for element in self.elements:
+            current: Element | None = element
+            for step in steps:
+                current = child(current, step)
+                if current is None:
+                    break
+            column.append(None if current is None else element_text(current))
+        return column
+
+    def _read_bulk(self, full: Path) -> Column:
+        """The column from C: the field's texts in one call, or, where some rows lack the field (or
+        have it empty), the field's elements placed by their row."""
+        root = self.tables.root
+        clarks = (str(root.tag), *self.tables.shape.clarks(full))
+        if self.tables.plain and self.tables.shape.declarations[full].base is not None:
+            texts: Column = _column(clarks, "/text()")(root)
+            if len(texts) == len(self.elements):
+                return texts
+        column: Column = [None] * len(self.elements)
+        rows = self._rows()
+        climb = len(full) - len(self.path)
+        for element in _column(clarks, "")(root):
+            row_element = element
+            for _ in range(climb):
+                row_element = row_element.getparent()
+            column[rows[row_element]] = element_text(element)
+        return column
+
+    def _rows(self) -> dict[Element, int]:
+        if self._row_of is None:
+            self._row_of = {element: row for row, element in enumerate(self.elements)}
+        return self._row_of
+
+
+class Tables:
+    """Every table of one message, made when a rule first asks for it and kept for the run."""
+
+    def __init__(self, root: Element, shape: MessageShape) -> None:
+        self.root = root
+        self.shape = shape
+        self.plain = next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is None
+        """No comment or processing instruction anywhere: every element's text is one text node."""
+        self._tables: dict[Path, Table] = {(): Table(self, (), [root], [0])}
+        self._children: dict[Element, dict[object, Element]] = {}
+
+    def table(self, path: Path) -> Table:
+        found = self._tables.get(path)
+        if found is None:
+            parent = self.table(path[:-1])
+            clark = self.shape.declarations[path].clark
+            elements: list[Element] = []
+            parents: list[int] = []
+            for row, element in enumerate(parent.elements):
+                for member in element.iterchildren(clark):
+                    elements.append(member)
+                    parents.append(row)
+            found = self._tables[path] = Table(self, path, elements, parents)
+        return found
+
+    def child(self, parent: Element | None, clark: str) -> Element | None:
+        """The first child with this Clark name; each parent's children are listed once per run."""
+        if parent is None:
+            return None
+        index = self._children.get(parent)
+        if index is None:
+            index = {}
+            for element in parent:
+                index.setdefault(element.tag, element)
+            self._children[parent] = index
+        return index.get(clark)
+
+
+def element_text(element: Element) -> str:
+    """The element's string value as XPath sees it."""
+    if len(element) == 0:
+        return element.text or ""
+    return "".join(element.itertext())
+
+
+@cache
+def _column(clarks: tuple[str, ...], last: str) -> etree.XPath:
+    """`/n0:Bericht/.../n0:Field` + `last`: one field of every row, from C."""
+    prefixes: dict[str, str] = {}
+    steps = []
+    for clark in clarks:
+        namespace, _, local = clark[1:].partition("}")
+        prefix = prefixes.setdefault(namespace, f"n{len(prefixes)}")
+        steps.append(f"{prefix}:{local}")
+    return etree.XPath(
+        "/" + "/".join(steps) + last,
+        namespaces={prefix: namespace for namespace, prefix in prefixes.items()},
+        smart_strings=False,
+        regexp=False,
+    )
