@@ -34,7 +34,7 @@ class Declaration:
     enumeration: tuple[str, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class MessageShape:
     """The declarations of one message schema by path, in document order."""
 
@@ -49,6 +49,12 @@ class MessageShape:
     def clarks(self, path: Path_) -> tuple[str, ...]:
         """The Clark name of every step of `path`."""
         return tuple(self.declarations[path[:depth]].clark for depth in range(1, len(path) + 1))
+
+    def required(self, path: Path_, below: int) -> bool:
+        """Whether each element at `path[:below]` holds at least one element at `path`."""
+        return all(
+            self.declarations[path[:depth]].min_occurs > 0 for depth in range(below + 1, len(path) + 1)
+        )
 
     def single(self, path: Path_, below: int) -> bool:
         """Whether each element at `path[:below]` holds at most one element at `path`."""

@@ -2,24 +2,22 @@
 
 CD075-CD078 look from a product's Budget, Omvang or Frequentie back to the product, and CD080, CD095
 and CD096 apply the same "Omvang needs a Product/Code after 2020" test to three classes; keeping the
-class table in one place keeps those rules in step.
+class table in one place keeps those rules in step. Those rules run on the table of the products
+themselves (their context's `scope` reaches up to the product), so the product's fields are columns.
 """
 
 from __future__ import annotations
 
-from gateway.rules.base import Element, tag
-from gateway.rules.values import child, date_number, filled, path
+from collections.abc import Iterator
 
-TOEGEWEZEN_PRODUCT = tag("301", "ToegewezenProduct")
-AANGEVRAAGD_PRODUCT = tag("315", "AangevraagdProduct")
-TE_WIJZIGEN_PRODUCT = tag("317", "TeWijzigenProduct")
-NIEUW_PRODUCT = tag("317", "NieuwProduct")
+from gateway.rules.base import Context, Hit, tag
+from gateway.rules.values import date_of, is_filled
 
 END_DATE = {
-    TOEGEWEZEN_PRODUCT: "Einddatum",
-    AANGEVRAAGD_PRODUCT: "ToewijzingEinddatum",
-    TE_WIJZIGEN_PRODUCT: "Einddatum",
-    NIEUW_PRODUCT: "Einddatum",
+    "ToegewezenProduct": "Einddatum",
+    "AangevraagdProduct": "ToewijzingEinddatum",
+    "TeWijzigenProduct": "Einddatum",
+    "NieuwProduct": "Einddatum",
 }
 """The product classes that carry Omvang or Budget, each with the name of its end date."""
 
@@ -34,30 +32,22 @@ LAST_DAY_BEFORE_OPEN_OMVANG = 20201231
 """Products ending on or before this day may still carry an Omvang without a Product/Code."""
 
 
-def product_of(element: Element) -> Element | None:
-    """The product class `element` (a Budget or Omvang) belongs to, if it is one of the four."""
-    parent = element.getparent()
-    if parent is None or parent.tag not in END_DATE:
-        return None
-    return parent
+def end_date(context: Context) -> str:
+    """The end date field of the products a context runs on (its table is one of the four classes)."""
+    return END_DATE[context.table.path[-1]]
 
 
-def end_date(product: Element) -> Element | None:
-    return child(product, END_DATE[product.tag])  # type: ignore[index]
-
-
-def omvang_without_code(omvang: Element) -> tuple[Element | None, Element] | None:
-    """The operands of CD080/CD095/CD096 when this Omvang sits on a product that may not carry one.
+def omvang_without_code(context: Context) -> Iterator[Hit]:
+    """CD080/CD095/CD096 on a table of products, the context being their Omvang: each Omvang on a
+    product that may not carry one.
 
     Only products that are open or end after 2020 are judged; those need a Product/Code to carry an
     Omvang (aspecific and generic assignments are budgeted instead).
     """
-    product = product_of(omvang)
-    if product is None:
-        return None
-    end = end_date(product)
-    if end is not None and not date_number(end) > LAST_DAY_BEFORE_OPEN_OMVANG:
-        return None
-    if filled(path(product, "Product", "Code")):
-        return None
-    return (end, omvang)
+    table, end_field = context.table, end_date(context)
+    ends, codes = table.values(end_field, date_of), table.texts("Product/Code")
+    for row in context.rows:
+        end = ends[row]
+        # An end date that does not read as a number compares false, so such a product is not judged.
+        if (end is None or end > LAST_DAY_BEFORE_OPEN_OMVANG) and not is_filled(codes[row]):
+            yield row, (end_field, context.field)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages
-from gateway.rules.values import child, filled
-
-_POSTCODE = basis("Postcode")
+from gateway.rules.base import Context, Document, Hit, Rule, basis, messages
+from gateway.rules.values import is_filled
 
 
 class CD005(Rule):
     code = "CD005"
     messages = messages("301")
-    contexts = (_POSTCODE, basis("LandCode"))
+    contexts = (basis("Postcode"), basis("LandCode"))
+    scope = 1
     detail = "Postcode and LandCode must both be filled when one of them is."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        other = "LandCode" if element.tag == _POSTCODE else "Postcode"
-        if filled(element) and not filled(child(element.getparent(), other)):
-            yield (element,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        # Runs on the Adres table, once with Postcode as the context and once with LandCode.
+        other = "LandCode" if context.field == "Postcode" else "Postcode"
+        these, others = context.table.texts(context.field), context.table.texts(other)
+        for row in context.rows:
+            if is_filled(these[row]) and not is_filled(others[row]):
+                yield row, (context.field,)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child, filled, normalized
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import is_filled, normal
 
 
 class CD007(Rule):
@@ -14,8 +14,8 @@ class CD007(Rule):
     contexts = (tag("301", "Communicatie"),)
     detail = "Taal must be filled when Vorm is 1 (language interpreter), and empty otherwise."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        vorm = child(element, "Vorm")
-        taal = child(element, "Taal")
-        if filled(taal) != (normalized(vorm) == "1"):
-            yield (vorm, taal)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        for row, (vorm, taal) in enumerate(zip(table.texts("Vorm"), table.texts("Taal"), strict=True)):
+            if is_filled(taal) != (normal(vorm) == "1"):
+                yield row, ("Vorm", "Taal")

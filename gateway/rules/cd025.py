@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages
-from gateway.rules.values import filled, normalized, path
+from gateway.rules.base import Context, Document, Hit, Rule, basis, messages
+from gateway.rules.values import is_filled, normal
 
 
 class CD025(Rule):
     code = "CD025"
     messages = messages("301")
     contexts = (basis("LandCode"),)
+    scope = 1
     detail = "Huisnummer must be filled when LandCode is NL."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if normalized(element) == "NL" and not filled(path(element.getparent(), "Huis", "Huisnummer")):
-            yield (element,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        countries, numbers = context.table.texts(context.field), context.table.texts("Huis/Huisnummer")
+        for row in context.rows:
+            if normal(countries[row]) == "NL" and not is_filled(numbers[row]):
+                yield row, (context.field,)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child, filled, normalized, path
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import is_filled, normal
 
 _NEEDS_POSTCODE = frozenset({"01", "03"})
 
@@ -16,7 +16,9 @@ class CD034(Rule):
     contexts = (tag("301", "Contact"),)
     detail = "Adres/Postcode must be filled when the contact's Soort is 01 or 03."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        soort = child(element, "Soort")
-        if normalized(soort) in _NEEDS_POSTCODE and not filled(path(element, "Adres", "Postcode")):
-            yield (soort,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        columns = zip(table.texts("Soort"), table.texts("Adres/Postcode"), strict=True)
+        for row, (soort, postcode) in enumerate(columns):
+            if normal(soort) in _NEEDS_POSTCODE and not is_filled(postcode):
+                yield row, ("Soort",)

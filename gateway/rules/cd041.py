@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child, filled, path
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import is_filled
+
+_CODE = "Product/Code"
 
 
 class CD041(Rule):
@@ -14,7 +16,8 @@ class CD041(Rule):
     contexts = (tag("301", "ToegewezenProduct"), tag("315", "AangevraagdProduct"), tag("317", "NieuwProduct"))
     detail = "Omvang is required when Product/Code is filled."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        code = path(element, "Product", "Code")
-        if filled(code) and child(element, "Omvang") is None:
-            yield (code,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        for row, (code, omvang) in enumerate(zip(table.texts(_CODE), table.texts("Omvang"), strict=True)):
+            if omvang is None and is_filled(code):
+                yield row, (_CODE,)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child, filled
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import is_filled
+
+_NUMMER = "BeschikkingNummer"
+_INGANGSDATUM = "BeschikkingIngangsdatum"
 
 
 class CD043(Rule):
@@ -14,8 +17,9 @@ class CD043(Rule):
     contexts = (tag("315", "AangevraagdProduct"),)
     detail = "BeschikkingNummer and BeschikkingIngangsdatum must both be filled when one of them is."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        nummer = child(element, "BeschikkingNummer")
-        ingangsdatum = child(element, "BeschikkingIngangsdatum")
-        if filled(nummer) != filled(ingangsdatum):
-            yield (nummer, ingangsdatum)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        columns = zip(table.texts(_NUMMER), table.texts(_INGANGSDATUM), strict=True)
+        for row, (nummer, ingangsdatum) in enumerate(columns):
+            if is_filled(nummer) != is_filled(ingangsdatum):
+                yield row, (_NUMMER, _INGANGSDATUM)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import filled, normalized, path
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import is_filled, normal
+
+_SIDE = "IngediendBedrag/DebetCredit"
+_VORIG = "ProductReferentie/VorigReferentieNummer"
 
 
 class CD060(Rule):
@@ -14,8 +17,8 @@ class CD060(Rule):
     contexts = (tag("323", "Prestatie"), tag("325", "Prestatie"))
     detail = "VorigReferentieNummer must be filled when DebetCredit is C, and empty when it is D."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        debet_credit = path(element, "IngediendBedrag", "DebetCredit")
-        vorig = path(element, "ProductReferentie", "VorigReferentieNummer")
-        if (normalized(debet_credit) == "C") != filled(vorig):
-            yield (vorig, debet_credit)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        for row, (side, vorig) in enumerate(zip(table.texts(_SIDE), table.texts(_VORIG), strict=True)):
+            if (side == "C" or (side != "D" and normal(side) == "C")) != is_filled(vorig):
+                yield row, (_VORIG, _SIDE)

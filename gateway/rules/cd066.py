@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 from gateway.rules.cd import CARE_PROFESSIONALS
-from gateway.rules.values import child, filled, normalized
+from gateway.rules.values import is_filled, normal
 
 
 class CD066(Rule):
@@ -15,9 +15,9 @@ class CD066(Rule):
     contexts = (tag("315", "Verwijzer"),)
     detail = "With Verwijzer Type 02, 03, 04 or 05, ZorgverlenerCode and Naam must not both be filled."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        type_ = child(element, "Type")
-        naam = child(element, "Naam")
-        code = child(element, "ZorgverlenerCode")
-        if normalized(type_) in CARE_PROFESSIONALS and filled(code) and filled(naam):
-            yield (type_, naam, code)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        columns = zip(table.texts("Type"), table.texts("Naam"), table.texts("ZorgverlenerCode"), strict=True)
+        for row, (type_, naam, code) in enumerate(columns):
+            if normal(type_) in CARE_PROFESSIONALS and is_filled(code) and is_filled(naam):
+                yield row, ("Type", "Naam", "ZorgverlenerCode")

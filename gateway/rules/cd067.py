@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 from gateway.rules.cd import CARE_PROFESSIONALS
-from gateway.rules.values import child, filled, normalized
+from gateway.rules.values import is_filled, normal
 
 
 class CD067(Rule):
@@ -15,11 +15,9 @@ class CD067(Rule):
     contexts = (tag("315", "Verwijzer"),)
     detail = "With Verwijzer Type 02, 03, 04 or 05, ZorgverlenerCode or Naam must be filled."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        type_ = child(element, "Type")
-        if (
-            normalized(type_) in CARE_PROFESSIONALS
-            and not filled(child(element, "ZorgverlenerCode"))
-            and not filled(child(element, "Naam"))
-        ):
-            yield (type_,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        columns = zip(table.texts("Type"), table.texts("ZorgverlenerCode"), table.texts("Naam"), strict=True)
+        for row, (type_, code, naam) in enumerate(columns):
+            if normal(type_) in CARE_PROFESSIONALS and not is_filled(code) and not is_filled(naam):
+                yield row, ("Type",)

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages
-from gateway.rules.cd import BUDGETS, product_of
-from gateway.rules.values import child, filled
+from gateway.rules.base import Context, Document, Hit, Rule, messages
+from gateway.rules.cd import BUDGETS
+from gateway.rules.values import is_filled
 
 
 class CD077(Rule):
     code = "CD077"
     messages = messages("301", "315", "317")
     contexts = BUDGETS
+    scope = 1
     detail = "Budget must be empty when Omvang is filled."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        product = product_of(element)
-        if product is None or not filled(element):
-            return
-        omvang = child(product, "Omvang")
-        if omvang is not None:
-            yield (omvang, element)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        budgets, omvangen = context.table.texts(context.field), context.table.texts("Omvang")
+        for row in context.rows:
+            if omvangen[row] is not None and is_filled(budgets[row]):
+                yield row, ("Omvang", context.field)

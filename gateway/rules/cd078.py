@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages
-from gateway.rules.cd import OMVANGEN, product_of
-from gateway.rules.values import child
+from gateway.rules.base import Context, Document, Hit, Rule, messages
+from gateway.rules.cd import OMVANGEN
 
 
 class CD078(Rule):
     code = "CD078"
     messages = messages("301", "315", "317")
     contexts = OMVANGEN
+    scope = 1
     detail = "Omvang must be empty when Budget is filled."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        product = product_of(element)
-        if product is None:
-            return
-        budget = child(product, "Budget")
-        if budget is not None:
-            yield (element, budget)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        budgets = context.table.texts("Budget")
+        for row in context.rows:
+            if budgets[row] is not None:
+                yield row, (context.field, "Budget")

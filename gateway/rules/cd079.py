@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child, filled
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import is_filled
 
 
 class CD079(Rule):
@@ -14,6 +14,9 @@ class CD079(Rule):
     contexts = (tag("301", "ToegewezenProduct"), tag("315", "AangevraagdProduct"), tag("317", "NieuwProduct"))
     detail = "Budget is required when Product is absent."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if not filled(child(element, "Budget")) and child(element, "Product") is None:
-            yield (element,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        columns = zip(table.texts("Product"), table.texts("Budget"), strict=True)
+        for row, (product, budget) in enumerate(columns):
+            if product is None and not is_filled(budget):
+                yield row, ("",)

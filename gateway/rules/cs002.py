@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import MESSAGES_WITH_BSN, Document, Element, Operands, Rule, messages, tags
-from gateway.rules.values import text
+from gateway.messages.shapes import MessageShape, Path_
+from gateway.rules.base import (
+    MESSAGES_WITH_BSN,
+    Context,
+    Document,
+    Hit,
+    Rule,
+    instance_scope,
+    messages,
+    tags,
+)
 
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
@@ -23,6 +32,11 @@ class CS002(Rule):
     contexts = tags(MESSAGES_WITH_BSN, "Bsn")
     detail = "Bsn must pass the eleven-check."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if not passes_eleven_check(text(element)):
-            yield (element,)
+    def scope_of(self, shape: MessageShape, path: Path_) -> int:
+        return instance_scope(shape, path)
+
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        numbers = context.table.texts(context.field)
+        for row in context.rows:
+            if not passes_eleven_check(numbers[row] or ""):
+                yield row, (context.field,)

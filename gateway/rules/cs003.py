@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.values import child, date_number
+from gateway.rules.base import Context, Document, Hit, Rule, basis, messages, tag
+from gateway.rules.values import date_of
 
-# Parent of the end date -> its start date. In WMO301 a Basisschema Einddatum only occurs in a
-# Contact's Periode; the end dates of claim periods (WMO323/325) have parents not listed here.
+# The class holding the end date -> its start date. In WMO301 a Basisschema Einddatum only occurs in
+# a Contact's Periode; the end dates of claim periods (WMO323/325) are in classes not listed here.
 _START_OF = {
-    tag("301", "ToegewezenProduct"): "Ingangsdatum",
-    tag("301", "Periode"): "Begindatum",
-    tag("315", "AangevraagdProduct"): "ToewijzingIngangsdatum",
-    tag("317", "TeWijzigenProduct"): "GewensteIngangsdatum",
-    tag("317", "NieuwProduct"): "GewensteIngangsdatum",
+    "ToegewezenProduct": "Ingangsdatum",
+    "Periode": "Begindatum",
+    "AangevraagdProduct": "ToewijzingIngangsdatum",
+    "TeWijzigenProduct": "GewensteIngangsdatum",
+    "NieuwProduct": "GewensteIngangsdatum",
 }
 
 
@@ -27,16 +27,18 @@ class CS003(Rule):
         tag("315", "ToewijzingEinddatum"),
         tag("317", "Einddatum"),
     )
+    scope = 1
     detail = "The end date must not lie before the start date, and the start date must be present."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        parent = element.getparent()
-        if parent is None:
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        start = _START_OF.get(table.path[-1])
+        if start is None:
             return
-        start_name = _START_OF.get(parent.tag)  # type: ignore[arg-type]
-        if start_name is None:
-            return
-        start = child(parent, start_name)
-        # Written as "not (end >= start)": a missing start (NaN) is a violation too.
-        if start is None or not date_number(element) >= date_number(start):
-            yield (start, element)
+        starts, ends = table.values(start, date_of), table.values(context.field, date_of)
+        for row, (begin, end) in enumerate(zip(starts, ends, strict=True)):
+            if end is None:
+                continue
+            # Written as "not (end >= start)": a missing start is a violation too.
+            if begin is None or not end >= begin:
+                yield row, (start, context.field)

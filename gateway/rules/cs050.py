@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages
-from gateway.rules.values import child, normalized
+from gateway.rules.base import Context, Document, Hit, Rule, basis, messages
+from gateway.rules.values import normal
 
 _WITH_PARTNER = frozenset({"1", "2", "3", "4"})
+_PARTNER = "Partnernaam"
 
 
 class CS050(Rule):
     code = "CS050"
     messages = messages("301")
     contexts = (basis("NaamGebruik"),)
+    scope = 1
     detail = "With a Partnernaam NaamGebruik must be 1, 2, 3 or 4; without one it must be 1."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        partner = child(element.getparent(), "Partnernaam")
-        value = normalized(element)
-        if partner is not None:
-            if value not in _WITH_PARTNER:
-                yield (partner, element)
-        elif value != "1":
-            yield (element,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        usages, partners = context.table.texts(context.field), context.table.texts(_PARTNER)
+        for row in context.rows:
+            value = normal(usages[row])
+            if partners[row] is not None:
+                if value not in _WITH_PARTNER:
+                    yield row, (_PARTNER, context.field)
+            elif value != "1":
+                yield row, (context.field,)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages
-from gateway.rules.values import child, normalized, text
+from gateway.messages.shapes import MessageShape, Path_
+from gateway.rules.base import Context, Document, Hit, Rule, basis, instance_scope, messages
+from gateway.rules.values import normal
 
 _DUTCH_POSTCODE = re.compile(r"[1-9][0-9]{3}[A-Za-z]{2}")
 
@@ -17,10 +18,18 @@ class CS089(Rule):
     contexts = (basis("LandCode"),)
     detail = "With LandCode NL the Postcode must be four digits (not starting with 0) and two letters."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if normalized(element) != "NL":
-            return
-        postcode = child(element.getparent(), "Postcode")
-        # The raw text must be exactly the six characters: surrounding whitespace is not allowed.
-        if postcode is None or _DUTCH_POSTCODE.fullmatch(text(postcode)) is None:
-            yield (postcode, element)
+    def scope_of(self, shape: MessageShape, path: Path_) -> int:
+        # On the Contact table, whose Adres/Postcode column TR006 and CD034 read too.
+        return instance_scope(shape, path)
+
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        address, _, _ = context.field.rpartition("/")
+        postcode = f"{address}/Postcode"
+        countries, postcodes = context.table.texts(context.field), context.table.texts(postcode)
+        for row in context.rows:
+            if normal(countries[row]) != "NL":
+                continue
+            text = postcodes[row]
+            # The raw text must be exactly the six characters: surrounding whitespace is not allowed.
+            if text is None or _DUTCH_POSTCODE.fullmatch(text) is None:
+                yield row, (postcode, context.field)

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.cs import plain_date
-from gateway.rules.values import date_number
+from gateway.messages.shapes import MessageShape, Path_
+from gateway.rules.base import Context, Document, Hit, Rule, basis, instance_scope, messages
+from gateway.rules.values import date_of
 
-_PERIODS = frozenset({tag("323", "DeclaratiePeriode"), tag("323", "ProductPeriode")})
+_PERIODS = frozenset({"DeclaratiePeriode", "ProductPeriode"})
+
+
+def _before_2021(value: str | None) -> bool:
+    # A plainly written date compares as text; anything else as the stylesheet's number.
+    if value is not None and len(value) == 10 and value[4] == "-":
+        return value < "2021-01-01"
+    return date_of(value) < 20210101
 
 
 class CS100(Rule):
@@ -17,10 +24,13 @@ class CS100(Rule):
     contexts = (basis("Begindatum"),)
     detail = "Begindatum must not lie before 2021-01-01."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        parent = element.getparent()
-        if parent is None or parent.tag not in _PERIODS:
+    def scope_of(self, shape: MessageShape, path: Path_) -> int:
+        return instance_scope(shape, path)
+
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        if context.path[-2] not in _PERIODS:
             return
-        plain = plain_date(element)
-        if (plain < "2021-01-01") if plain is not None else (date_number(element) < 20210101):
-            yield (element,)
+        early = context.table.values(context.field, _before_2021)
+        for row in context.rows:
+            if early[row]:
+                yield row, (context.field,)

@@ -4,32 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.cs import child_at, one_of, read_number
+from gateway.messages.shapes import MessageShape, Path_
+from gateway.rules.base import Context, Document, Hit, Rule, instance_scope, messages, tag
+from gateway.rules.values import normal, number_of
 
-_TOTAL = basis("TotaalBedrag")
-_LINE = basis("Bedrag")
 _AMOUNT_OF = {
-    tag("323", "TotaalIngediendBedrag"): _TOTAL,
-    tag("323", "IngediendBedrag"): _LINE,
-    tag("325", "TotaalIngediendBedrag"): _TOTAL,
-    tag("325", "TotaalToegekendBedrag"): _TOTAL,
-    tag("325", "IngediendBedrag"): _LINE,
+    "TotaalIngediendBedrag": "TotaalBedrag",
+    "TotaalToegekendBedrag": "TotaalBedrag",
+    "IngediendBedrag": "Bedrag",
 }
-_SIGN = basis("DebetCredit")
 _CREDIT = frozenset({"C", "c"})
 
 
 class CS325(Rule):
     code = "CS325"
     messages = messages("323", "325")
-    contexts = tuple(_AMOUNT_OF)
+    contexts = (
+        tag("323", "TotaalIngediendBedrag"),
+        tag("323", "IngediendBedrag"),
+        tag("325", "TotaalIngediendBedrag"),
+        tag("325", "TotaalToegekendBedrag"),
+        tag("325", "IngediendBedrag"),
+    )
     detail = "An amount of 0 must have DebetCredit D."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        sign = child_at(element, 1, _SIGN)
-        if not one_of(sign, _CREDIT):
-            return
-        amount = child_at(element, 0, _AMOUNT_OF[element.tag])  # type: ignore[index]
-        if read_number(amount) == 0:
-            yield (amount, sign)
+    def scope_of(self, shape: MessageShape, path: Path_) -> int:
+        return instance_scope(shape, path)
+
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        sign = f"{context.field}/DebetCredit"
+        amount = f"{context.field}/{_AMOUNT_OF[context.path[-1]]}"
+        signs = context.table.texts(sign)
+        for row in context.rows:
+            side = signs[row]
+            if side is None or (side not in _CREDIT and normal(side) not in _CREDIT):
+                continue
+            if number_of(context.table.texts(amount)[row]) == 0:
+                yield row, (amount, sign)

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import normalized
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import normal
 
 
 class CS336(Rule):
     code = "CS336"
     messages = messages("301")
     contexts = (tag("301", "RedenWijziging"),)
+    # Read as a field of the assignment table, whose column CS335 and TR302 read too.
+    scope = 1
     detail = "RedenWijziging must not be 01."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if normalized(element) == "01":
-            yield (element,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        reasons = context.table.texts(context.field)
+        for row in context.rows:
+            if normal(reasons[row]) == "01":
+                yield row, (context.field,)

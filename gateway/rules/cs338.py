@@ -4,31 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.cs import one_of, open_or_after_2020
-from gateway.rules.values import child
+from gateway.rules.base import Context, Document, Hit, Rule, basis, messages
+from gateway.rules.cs import END_OF_2020
+from gateway.rules.values import date_of, normal
 
 UNITS = frozenset({"14", "16", "83", "84"})
 FREQUENCIES = frozenset({"2", "4", "6"})
-_PRODUCTS = frozenset(
-    {tag("301", "ToegewezenProduct"), tag("317", "TeWijzigenProduct"), tag("317", "NieuwProduct")}
-)
+_PRODUCTS = frozenset({"ToegewezenProduct", "TeWijzigenProduct", "NieuwProduct"})
+_FREQUENCY = "Omvang/Frequentie"
+
+
+def unit_without_frequency(context: Context, end_field: str) -> Iterator[Hit]:
+    """CS338 and CS343 on a table of products (the context is their `Omvang/Eenheid`): a product
+    open-ended or ending after 2020, in one of the `UNITS`, needs one of the `FREQUENCIES`."""
+    table = context.table
+    units, frequencies = table.texts(context.field), table.texts(_FREQUENCY)
+    ends = table.values(end_field, date_of)
+    for row in context.rows:
+        end = ends[row]
+        # An absent Frequentie is in no list, so it fails like a wrong one.
+        if (
+            (end is None or end > END_OF_2020)
+            and normal(units[row]) in UNITS
+            and normal(frequencies[row]) not in FREQUENCIES
+        ):
+            yield row, (end_field, context.field, _FREQUENCY)
 
 
 class CS338(Rule):
     code = "CS338"
     messages = messages("301", "317")
     contexts = (basis("Eenheid"),)
+    scope = 2
     detail = "With Eenheid 14, 16, 83 or 84 Frequentie must be 2, 4 or 6 when the product ends after 2020."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        omvang = element.getparent()
-        product = None if omvang is None else omvang.getparent()
-        if product is None or product.tag not in _PRODUCTS:
-            return
-        end = child(product, "Einddatum")
-        if not open_or_after_2020(end) or not one_of(element, UNITS):
-            return
-        frequency = child(omvang, "Frequentie")
-        if not one_of(frequency, FREQUENCIES):
-            yield (end, element, frequency)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        if context.table.path[-1] in _PRODUCTS:
+            yield from unit_without_frequency(context, "Einddatum")

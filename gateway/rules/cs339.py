@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag
-from gateway.rules.cs import child_at, is_value, read_number
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import normal, number_of
 
-_UNIT = tag("323", "Eenheid")
-_VOLUME = tag("323", "GeleverdVolume")
-_CLAIMED = tag("323", "IngediendBedrag")
-_AMOUNT = basis("Bedrag")
+_UNIT = "Eenheid"
+_VOLUME = "GeleverdVolume"
+_AMOUNT = "IngediendBedrag/Bedrag"
 
 
 class CS339(Rule):
@@ -19,12 +18,13 @@ class CS339(Rule):
     contexts = (tag("323", "Prestatie"),)
     detail = "With Eenheid 83 GeleverdVolume must equal IngediendBedrag/Bedrag."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if not is_value(child_at(element, 6, _UNIT), "83"):
-            return
-        volume = child_at(element, 5, _VOLUME)
-        amount = child_at(child_at(element, -1, _CLAIMED), 0, _AMOUNT)
-        delivered, claimed = read_number(volume), read_number(amount)
-        # Only two numbers can differ: a value that does not read as a number (NaN) never fires.
-        if delivered < claimed or delivered > claimed:
-            yield (volume, amount)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        for row, unit in enumerate(table.texts(_UNIT)):
+            if unit != "83" and (unit is None or unit.isalnum() or normal(unit) != "83"):
+                continue
+            delivered = number_of(table.texts(_VOLUME)[row])
+            claimed = number_of(table.texts(_AMOUNT)[row])
+            # Only two numbers can differ: a value that does not read as a number (NaN) never fires.
+            if delivered < claimed or delivered > claimed:
+                yield row, (_VOLUME, _AMOUNT)

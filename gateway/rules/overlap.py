@@ -2,22 +2,22 @@
 
 Each product is compared with every earlier sibling of its kind, so each unordered pair is judged
 once, on the later product; findings name the earlier product, then this one. What a product brings
-to the comparison is read once per product and run (kept in `Document.memo` per container),
-keeping the pairwise check linear in element reads.
+to the comparison is read as columns of the product table, and the earlier siblings are indexed by
+category and code, so that a product is only compared with those that can be the same product.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from gateway.rules.base import BASISSCHEMA, Document, Element, Operands
-from gateway.rules.values import date_number, normalized, text
+from gateway.rules.base import Hit, Ref
+from gateway.rules.tables import Table
+from gateway.rules.values import date_of, normal
 
 _AIDS = frozenset({"11", "12", "13", "14"})
 """Categories of aids (hulpmiddelen), of which a client may hold several at once."""
-_CATEGORIE = "{" + BASISSCHEMA + "}Categorie"
-_CODE = "{" + BASISSCHEMA + "}Code"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,79 +28,75 @@ class Period:
     end: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    compared: bool
-    """False for products that never overlap: aids, and what the rule leaves out (void assignments)."""
-    category: str | None
-    code: str | None
-    start: float
-    end: float | None
+class _Earlier:
+    """The products compared so far among one set of siblings, indexed by what can make them the same
+    product: both have `Product/Code` and `Product/Categorie` and both are equal; or at least one
+    lacks the code and the categories are equal; or one of them has neither (a generic product,
+    e.g. one without Product, which counts as the same as any other)."""
+
+    def __init__(self) -> None:
+        self.rows: list[int] = []
+        self.generic: list[int] = []
+        self.by_category: dict[str, list[int]] = {}
+        self.uncoded: dict[str, list[int]] = {}
+        self.by_product: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, row: int, category: str | None, code: str | None) -> None:
+        self.rows.append(row)
+        if category is None:
+            if code is None:
+                self.generic.append(row)
+            return
+        self.by_category.setdefault(category, []).append(row)
+        if code is None:
+            self.uncoded.setdefault(category, []).append(row)
+        else:
+            self.by_product.setdefault((category, code), []).append(row)
+
+    def same_product(self, category: str | None, code: str | None) -> list[int]:
+        """The earlier rows that are the same product as this one, in document order."""
+        if category is None:
+            return self.rows if code is None else self.generic
+        if code is None:
+            same = self.by_category.get(category, [])
+        else:
+            same = self.by_product.get((category, code), []) + self.uncoded.get(category, [])
+        return sorted(self.generic + same) if self.generic or code is not None else same
 
 
-def _facts(product: Element, period: Period, left_out: Callable[[dict[str, Element]], bool] | None) -> _Facts:
-    namespace = str(product.tag).partition("}")[0] + "}"
-    own = {str(c.tag).partition("}")[2]: c for c in product.iterchildren(namespace + "*")}
-    item = own.get("Product")
-    category = code = None
-    if item is not None:
-        category = next(item.iterchildren(_CATEGORIE), None)
-        code = next(item.iterchildren(_CODE), None)
-    end = own.get(period.end)
-    return _Facts(
-        compared=normalized(category) not in _AIDS and not (left_out is not None and left_out(own)),
-        category=None if category is None else text(category),
-        code=None if code is None else text(code),
-        start=date_number(own.get(period.start)),
-        end=None if end is None else date_number(end),
-    )
-
-
-def _same_product(p: _Facts, q: _Facts) -> bool:
-    if p.code is not None and q.code is not None and p.category is not None and q.category is not None:
-        return p.code == q.code and p.category == q.category
-    if p.category is not None and q.category is not None:
-        return p.category == q.category
-    # A product without code and category (a generic one) counts as the same as any other.
-    return (p.code is None and p.category is None) or (q.code is None and q.category is None)
-
-
-def _overlap(p: _Facts, q: _Facts) -> bool:
-    if p.end is not None and q.end is not None:
-        return not (p.end < q.start or q.end < p.start)
-    if p.end is not None:
-        return p.end >= q.start
-    if q.end is not None:
-        return q.end >= p.start
+def _overlap(p_start: float, p_end: float | None, q_start: float, q_end: float | None) -> bool:
+    """Whether two periods share a day; an absent end is open, a date that reads as NaN never compares."""
+    if p_end is not None and q_end is not None:
+        return not (p_end < q_start or q_end < p_start)
+    if p_end is not None:
+        return p_end >= q_start
+    if q_end is not None:
+        return q_end >= p_start
     return True
 
 
 def overlapping_earlier(
-    product: Element,
-    document: Document,
-    period: Period,
-    left_out: Callable[[dict[str, Element]], bool] | None = None,
-) -> Iterator[Operands]:
-    """One (earlier, this) pair per earlier sibling that is the same product with an overlapping period.
+    table: Table, period: Period, left_out: Sequence[bool] | None = None
+) -> Iterator[Hit]:
+    """Per product (row of `table`), one (earlier, this) finding per earlier sibling that is the same
+    product with an overlapping period.
 
-    `left_out` gets the product's children by local name and says whether the rule ignores it.
+    Aids never overlap, nor does a product for which `left_out` (one flag per row) is true.
     """
-    tag = str(product.tag)
-    earlier = list(product.itersiblings(tag, preceding=True))
-    last = next(product.itersiblings(tag), None) is None
-    if not earlier and last:
-        return
-    earlier.reverse()
-    key = (_Facts, product.getparent())
-    known: list[_Facts] = document.memo.setdefault(key, [])
-    if len(known) != len(earlier):
-        known[:] = [_facts(other, period, left_out) for other in earlier]
-    mine = _facts(product, period, left_out)
-    known.append(mine)
-    if last:
-        del document.memo[key]
-    if not mine.compared:
-        return
-    for other, theirs in zip(earlier, known, strict=False):
-        if theirs.compared and _same_product(mine, theirs) and _overlap(mine, theirs):
-            yield (other, product)
+    categories, codes = table.texts("Product/Categorie"), table.texts("Product/Code")
+    # An absent start reads as NaN, as the stylesheet's number() of an empty string does.
+    starts = [math.nan if start is None else start for start in table.values(period.start, date_of)]
+    ends = table.values(period.end, date_of)
+    compared = [normal(category) not in _AIDS for category in categories]
+    if left_out is not None:
+        compared = [kept and not out for kept, out in zip(compared, left_out, strict=True)]
+    siblings: dict[int, _Earlier] = {}
+    for row, parent in enumerate(table.parents):
+        if not compared[row]:
+            continue
+        earlier = siblings.setdefault(parent, _Earlier())
+        category, code, start, end = categories[row], codes[row], starts[row], ends[row]
+        for other in earlier.same_product(category, code):
+            if _overlap(start, end, starts[other], ends[other]):
+                yield row, (Ref(table, other, ""), "")
+        earlier.add(row, category, code)

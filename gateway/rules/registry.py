@@ -9,11 +9,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
-from collections import defaultdict
 from functools import cache
 
 import gateway.rules as package
-from gateway.rules.base import Rule, TableRule
+from gateway.rules.base import Rule
 
 CHECK_LIST = (
     "CD005", "CD007", "CD009", "CD025", "CD034", "CD041", "CD043", "CD060", "CD066", "CD067",
@@ -45,17 +44,6 @@ def _position(code: str) -> tuple[int, str]:
 
 
 @cache
-def rules_by_context(message: str) -> dict[str, tuple[Rule, ...]]:
-    """For one message type: each context element (Clark name) with its rules, in check-list order."""
-    table: defaultdict[str, list[Rule]] = defaultdict(list)
-    for rule in all_rules():
-        if message in rule.messages and not isinstance(rule, TableRule):
-            for context in rule.contexts:
-                table[context].append(rule)
-    return {context: tuple(rules) for context, rules in table.items()}
-
-
-@cache
-def table_rules_of(message: str) -> tuple[TableRule, ...]:
-    """The table rules that apply to one message type, in check-list order."""
-    return tuple(rule for rule in all_rules() if message in rule.messages and isinstance(rule, TableRule))
+def rules_for(message: str) -> tuple[Rule, ...]:
+    """The rules that apply to one message type, in check-list order."""
+    return tuple(rule for rule in all_rules() if message in rule.messages)

@@ -16,7 +16,8 @@ text, which is checked once per message. When the count of texts differs from th
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
 from lxml import etree
@@ -37,12 +38,10 @@ T = TypeVar("T")
 class Table:
     """The elements at one path of a message, in document order, with their fields as columns."""
 
-    def __init__(self, tables: Tables, path: Path, elements: list[Element], parents: list[int]) -> None:
+    def __init__(self, tables: Tables, path: Path, elements: list[Element]) -> None:
         self.tables = tables
         self.path = path
         self.elements = elements
-        self.parents = parents
-        """For each row, the row of its parent element in the table one level up."""
         self._columns: dict[str, Column] = {}
         self._derived: dict[tuple[str, Callable[[str], Any]], list[Any]] = {}
         self._row_of: dict[Element, int] | None = None
@@ -84,6 +83,12 @@ class Table:
                 return None
         return current
 
+    @cached_property
+    def parents(self) -> list[int]:
+        """For each row, the row of its parent element in the table one level up."""
+        rows = self.tables.table(self.path[:-1])._rows()
+        return [rows[element.getparent()] for element in self.elements]  # type: ignore[index]
+
     def ancestors(self, levels: int) -> list[int]:
         """For each row, the row of its ancestor `levels` steps up, in that ancestor's table."""
         rows = list(range(len(self.elements)))
@@ -94,46 +99,42 @@ class Table:
         return rows
 
     def _steps(self, field: str) -> tuple[str, ...]:
-        if not field:
-            return ()
-        return self.tables.shape.clarks((*self.path, *field.split("/")))[len(self.path) :]
+        return _plan(self.tables.shape, self.path, field).steps
 
     def _read(self, field: str) -> Column:
         if not field:
             return [element_text(element) for element in self.elements]
-        full = (*self.path, *field.split("/"))
-        shape = self.tables.shape
-        if len(self.elements) >= BULK_ROWS and shape.single(full, len(self.path)):
-            return self._read_bulk(full)
-        steps = self._steps(field)
+        plan = _plan(self.tables.shape, self.path, field)
+        if plan.bulk and len(self.elements) >= BULK_ROWS:
+            return self._read_bulk(plan)
         child = self.tables.child
         column: Column = []
         for element in self.elements:
             current: Element | None = element
-            for step in steps:
+            for step in plan.steps:
                 current = child(current, step)
                 if current is None:
                     break
             column.append(None if current is None else element_text(current))
         return column
 
-    def _read_bulk(self, full: Path) -> Column:
+    def _read_bulk(self, plan: _Plan) -> Column:
         """The column from C: the field's texts in one call, or, where some rows lack the field (or
         have it empty), the field's elements placed by their row."""
         root = self.tables.root
-        clarks = (str(root.tag), *self.tables.shape.clarks(full))
-        if self.tables.plain and self.tables.shape.declarations[full].base is not None:
-            texts: Column = _column(clarks, "/text()")(root)
+        if plan.simple and self.tables.plain:
+            texts: Column = plan.texts(root)
             if len(texts) == len(self.elements):
                 return texts
         column: Column = [None] * len(self.elements)
-        rows = self._rows()
-        climb = len(full) - len(self.path)
-        for element in _column(clarks, "")(root):
-            row_element = element
-            for _ in range(climb):
-                row_element = row_element.getparent()
-            column[rows[row_element]] = element_text(element)
+        found = plan.elements(root)
+        if found:
+            rows = self._rows()
+            for element in found:
+                row_element = element
+                for _ in plan.steps:
+                    row_element = row_element.getparent()
+                column[rows[row_element]] = element_text(element)
         return column
 
     def _rows(self) -> dict[Element, int]:
@@ -148,23 +149,19 @@ class Tables:
     def __init__(self, root: Element, shape: MessageShape) -> None:
         self.root = root
         self.shape = shape
-        self.plain = next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is None
-        """No comment or processing instruction anywhere: every element's text is one text node."""
-        self._tables: dict[Path, Table] = {(): Table(self, (), [root], [0])}
+        self._tables: dict[Path, Table] = {(): Table(self, (), [root])}
         self._children: dict[Element, dict[object, Element]] = {}
+
+    @cached_property
+    def plain(self) -> bool:
+        """No comment or processing instruction anywhere: every element's text is one text node."""
+        return next(self.root.iter(etree.Comment, etree.ProcessingInstruction), None) is None
 
     def table(self, path: Path) -> Table:
         found = self._tables.get(path)
         if found is None:
-            parent = self.table(path[:-1])
-            clark = self.shape.declarations[path].clark
-            elements: list[Element] = []
-            parents: list[int] = []
-            for row, element in enumerate(parent.elements):
-                for member in element.iterchildren(clark):
-                    elements.append(member)
-                    parents.append(row)
-            found = self._tables[path] = Table(self, path, elements, parents)
+            elements = _plan(self.shape, path, "").elements(self.root)
+            found = self._tables[path] = Table(self, path, elements)
         return found
 
     def child(self, parent: Element | None, clark: str) -> Element | None:
@@ -187,18 +184,45 @@ def element_text(element: Element) -> str:
     return "".join(element.itertext())
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """How to read one field of one table, worked out once per message type."""
+
+    steps: tuple[str, ...]
+    """Clark names from the row element down to the field."""
+    bulk: bool
+    """At most one field per row: the field can be read for all rows in one call."""
+    simple: bool
+    """A simple type: its string value is its one text node (in a plain message)."""
+    texts: etree.XPath
+    elements: etree.XPath
+
+
 @cache
-def _column(clarks: tuple[str, ...], last: str) -> etree.XPath:
-    """`/n0:Bericht/.../n0:Field` + `last`: one field of every row, from C."""
+def _plan(shape: MessageShape, path: Path, field: str) -> _Plan:
+    full = (*path, *field.split("/")) if field else path
+    steps = shape.clarks(full)[len(path) :]
+    absolute = _absolute("{" + shape.namespace + "}Bericht", shape.clarks(full))
+    return _Plan(
+        steps=steps,
+        bulk=bool(field) and shape.single(full, len(path)),
+        simple=bool(field) and shape.declarations[full].base is not None,
+        texts=_xpath(absolute, "/text()"),
+        elements=_xpath(absolute, ""),
+    )
+
+
+def _absolute(root: str, clarks: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """`/n0:Bericht/.../n1:Field` with its namespace prefixes."""
     prefixes: dict[str, str] = {}
     steps = []
-    for clark in clarks:
+    for clark in (root, *clarks):
         namespace, _, local = clark[1:].partition("}")
         prefix = prefixes.setdefault(namespace, f"n{len(prefixes)}")
         steps.append(f"{prefix}:{local}")
-    return etree.XPath(
-        "/" + "/".join(steps) + last,
-        namespaces={prefix: namespace for namespace, prefix in prefixes.items()},
-        smart_strings=False,
-        regexp=False,
-    )
+    return "/" + "/".join(steps), {prefix: namespace for namespace, prefix in prefixes.items()}
+
+
+def _xpath(absolute: tuple[str, dict[str, str]], last: str) -> etree.XPath:
+    path, namespaces = absolute
+    return etree.XPath(path + last, namespaces=namespaces, smart_strings=False, regexp=False)

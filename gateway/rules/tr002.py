@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tags
-from gateway.rules.values import child, date_number, normalized
+from gateway.messages.shapes import MessageShape, Path_
+from gateway.rules.base import Context, Document, Hit, Rule, basis, instance_scope, messages
+from gateway.rules.values import date_of, normal
 
-_BIRTH_DATES = frozenset(tags(("301", "305", "307", "315"), "Geboortedatum"))
 _YEARS_120 = 1200000
 """120 years in the YYYYMMDD number the stylesheet compares (month and day digits untouched)."""
 
@@ -18,11 +18,23 @@ class TR002(Rule):
     contexts = (basis("Datum"),)
     detail = "A birth date must not lie more than 120 years before the message date."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        parent = element.getparent()
-        if parent is None or parent.tag not in _BIRTH_DATES:
+    def scope_of(self, shape: MessageShape, path: Path_) -> int:
+        # On the Client or Relatie table, whose Geboortedatum/Datum column CS139 and TR134 read too.
+        return instance_scope(shape, path)
+
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        if context.path[-2] != "Geboortedatum":
             return
-        if normalized(child(parent, "DatumGebruik")) == "3" and normalized(element) == "1900-01-01":
-            return
-        if date_number(element) + _YEARS_120 < date_number(document.header_date):
-            yield (document.header_date, element)
+        usage = context.field.rpartition("/")[0] + "/DatumGebruik"
+        dagtekening = document.dagtekening
+        today = date_of(dagtekening.text())
+        table = context.table
+        dates, usages = table.texts(context.field), table.texts(usage)
+        numbers = table.values(context.field, date_of)
+        for row in context.rows:
+            number = numbers[row]
+            if number is None or not number + _YEARS_120 < today:
+                continue
+            # 1900-01-01 with DatumGebruik 3 stands for an unknown date.
+            if normal(usages[row]) != "3" or normal(dates[row]) != "1900-01-01":
+                yield row, (dagtekening, context.field)

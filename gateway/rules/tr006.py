@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 
 
 class TR006(Rule):
@@ -14,12 +13,16 @@ class TR006(Rule):
     contexts = (tag("301", "Contact"),)
     detail = "A contact needs a Telefoon, or an Adres with both Huis and Postcode."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if child(element, "Telefoon") is not None:
-            return
-        address = child(element, "Adres")
-        # The stylesheet runs the house and the postcode check separately, so both may report.
-        if child(address, "Huis") is None:
-            yield (element,)
-        if child(address, "Postcode") is None:
-            yield (element,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        columns = zip(
+            table.texts("Telefoon"), table.texts("Adres/Huis"), table.texts("Adres/Postcode"), strict=True
+        )
+        for row, (phone, house, postcode) in enumerate(columns):
+            if phone is not None:
+                continue
+            # The stylesheet runs the house and the postcode check separately, so both may report.
+            if house is None:
+                yield row, ("",)
+            if postcode is None:
+                yield row, ("",)

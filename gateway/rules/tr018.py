@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import child, date_number
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import date_of
 
-_STOP = tag("307", "StopProduct")
+_BEGIN = "Begindatum"
 
 
 class TR018(Rule):
     code = "TR018"
     messages = messages("307")
     contexts = (tag("307", "Einddatum"),)
+    scope = 1
     detail = "Einddatum must not lie before Begindatum."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        product = element.getparent()
-        if product is None or product.tag != _STOP:
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        if table.path[-1] != "StopProduct":
             return
-        begin = child(product, "Begindatum")
-        if date_number(element) < date_number(begin):
-            yield (begin, element)
+        begins, ends = table.values(_BEGIN, date_of), table.values(context.field, date_of)
+        for row, (begin, end) in enumerate(zip(begins, ends, strict=True)):
+            # A missing Begindatum reads as NaN, which nothing lies before.
+            if begin is not None and end is not None and end < begin:
+                yield row, (_BEGIN, context.field)

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages, tag, tags
-from gateway.rules.values import date_number
+from gateway.messages.shapes import MessageShape, Path_
+from gateway.rules.base import (
+    Context,
+    Document,
+    Hit,
+    Rule,
+    basis,
+    instance_scope,
+    messages,
+    tag,
+    tags,
+)
+from gateway.rules.values import date_of
 
 _BASIS_DATE_PARENTS = frozenset(
     (
@@ -30,10 +41,18 @@ class TR134(Rule):
     )
     detail = "The date must not lie after the message date (Dagtekening)."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if element.tag in _BASIS_TAGS:
-            parent = element.getparent()
-            if parent is None or parent.tag not in _BASIS_DATE_PARENTS:
-                return
-        if date_number(element) > date_number(document.header_date):
-            yield (document.header_date, element)
+    def scope_of(self, shape: MessageShape, path: Path_) -> int:
+        return instance_scope(shape, path)
+
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        declarations = document.tables.shape.declarations
+        own, parent = declarations[context.path].clark, declarations[context.path[:-1]].clark
+        if own in _BASIS_TAGS and parent not in _BASIS_DATE_PARENTS:
+            return
+        dagtekening = document.dagtekening
+        today = date_of(dagtekening.text())
+        dates = context.table.values(context.field, date_of)
+        for row in context.rows:
+            date = dates[row]
+            if date is not None and date > today:
+                yield row, (dagtekening, context.field)

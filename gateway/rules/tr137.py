@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Context, Document, Hit, TableRule, messages, tag
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 from gateway.rules.values import date_of
 
 _BEGIN = "Begindatum"
 _END = "Einddatum"
 
 
-class TR137(TableRule):
+class TR137(Rule):
     code = "TR137"
     messages = messages("323", "325")
     contexts = (tag("323", "DeclaratiePeriode"), tag("323", "ProductPeriode"), tag("325", "ProductPeriode"))
     detail = "Einddatum must not lie before Begindatum nor after the message date (Dagtekening)."
 
-    def check_table(self, context: Context, document: Document) -> Iterator[Hit]:
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
         dagtekening = document.dagtekening
         today = date_of(dagtekening.text())

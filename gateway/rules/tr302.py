@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 from gateway.rules.overlap import Period, overlapping_earlier
-from gateway.rules.values import filled, normalized, text
+from gateway.rules.tables import Table
+from gateway.rules.values import is_filled, normal
 
 _PERIOD = Period("Ingangsdatum", "Einddatum")
 _VOID_REASONS = frozenset({"01", "13"})
 
 
-def _void(own: dict[str, Element]) -> bool:
+def _void(table: Table) -> list[bool]:
     """Deleted or void assignments (reason 01/13, ending on their first day) cannot overlap anything."""
-    if normalized(own.get("RedenWijziging")) not in _VOID_REASONS:
-        return False
-    end = own.get("Einddatum")
-    return filled(end) and text(end) == text(own.get("Ingangsdatum"))
+    columns = zip(
+        table.texts("RedenWijziging"), table.texts(_PERIOD.start), table.texts(_PERIOD.end), strict=True
+    )
+    return [
+        normal(reason) in _VOID_REASONS and is_filled(end) and end == start for reason, start, end in columns
+    ]
 
 
 class TR302(Rule):
@@ -26,5 +29,5 @@ class TR302(Rule):
     contexts = (tag("301", "ToegewezenProduct"),)
     detail = "The same product may not be assigned twice with overlapping periods (aids excepted)."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        return overlapping_earlier(element, document, _PERIOD, _void)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        return overlapping_earlier(context.table, _PERIOD, _void(context.table))

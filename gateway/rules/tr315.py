@@ -4,32 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages
-from gateway.rules.claimlines import PRODUCT_REFERENTIE, ClaimLines, Findings, derived, trimmed
-from gateway.rules.values import text
-
-
-def _findings(claim: ClaimLines) -> Findings:
-    """Per line, one finding for every earlier line (in any client) crediting the same line."""
-    credited: dict[str, list[Element]] = {}
-    findings: Findings = {}
-    for prestatie, vorig in zip(claim.prestatie, claim.vorig_referentie_nummer, strict=True):
-        # This line's value is trimmed (absent: ''), the earlier lines' texts are taken as they are.
-        earlier = credited.get(trimmed(vorig))
-        if earlier:
-            findings[prestatie] = [(match, vorig) for match in earlier]
-        if vorig is not None:
-            credited.setdefault(text(vorig), []).append(vorig)
-    return findings
+from gateway.rules.base import Context, Document, Hit, Ref, Rule, messages, tag
+from gateway.rules.claimlines import VORIG, trimmed
 
 
 class TR315(Rule):
     code = "TR315"
     messages = messages("323")
-    contexts = (PRODUCT_REFERENTIE,)
+    contexts = (tag("323", "ProductReferentie"),)
+    scope = 1
     detail = "A VorigReferentieNummer may be credited only once per message."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        line = element.getparent()
-        if line is not None:
-            yield from derived(document, _findings).get(line, ())
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        """Per line, one finding for every earlier line (in any client) crediting the same line."""
+        table = context.table
+        credited: dict[str, list[int]] = {}
+        for row, vorig in enumerate(table.texts(VORIG)):
+            if vorig is None:
+                continue
+            # This line's value is trimmed, the earlier lines' texts are taken as they are.
+            for match in credited.get(trimmed(vorig), ()):
+                yield row, (Ref(table, match, VORIG), VORIG)
+            credited.setdefault(vorig, []).append(row)

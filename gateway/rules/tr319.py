@@ -4,33 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages
-from gateway.rules.claimlines import PRESTATIE, ClaimLines, Findings, date_numbers, derived
-from gateway.rules.values import date_number, path
+from gateway.rules.base import Context, Document, Hit, Ref, Rule, messages, tag
+from gateway.rules.values import date_of
 
-
-def _findings(claim: ClaimLines) -> Findings:
-    """Per line: a finding if Begindatum, and one if Einddatum, lies after DeclaratiePeriode/Einddatum."""
-    claim_end = path(claim.root, "Declaratie", "DeclaratiePeriode", "Einddatum")
-    limit = date_number(claim_end)
-    findings: Findings = {}
-    begins, ends = date_numbers(claim.begindatum), date_numbers(claim.einddatum)
-    for index, prestatie in enumerate(claim.prestatie):
-        late: list[Operands] = []
-        if begins[index] > limit:
-            late.append((claim_end, claim.begindatum[index]))
-        if ends[index] > limit:
-            late.append((claim_end, claim.einddatum[index]))
-        if late:
-            findings[prestatie] = late
-    return findings
+_BEGIN = "ProductPeriode/Begindatum"
+_END = "ProductPeriode/Einddatum"
 
 
 class TR319(Rule):
     code = "TR319"
     messages = messages("323")
-    contexts = (PRESTATIE,)
+    contexts = (tag("323", "Prestatie"),)
     detail = "ProductPeriode Begindatum and Einddatum may not lie after DeclaratiePeriode Einddatum."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        yield from derived(document, _findings).get(element, ())
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        claim_end = Ref(document.table("Declaratie"), 0, "DeclaratiePeriode/Einddatum")
+        limit = date_of(claim_end.text())
+        table = context.table
+        begins, ends = table.values(_BEGIN, date_of), table.values(_END, date_of)
+        for row, (begin, end) in enumerate(zip(begins, ends, strict=True)):
+            if begin is not None and begin > limit:
+                yield row, (claim_end, _BEGIN)
+            if end is not None and end > limit:
+                yield row, (claim_end, _END)

@@ -6,16 +6,16 @@ import math
 import re
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, basis, messages
-from gateway.rules.claimlines import ClaimLines, Findings, date_numbers, derived
-from gateway.rules.values import path, text
+from gateway.messages.shapes import MessageShape, Path_
+from gateway.rules.base import Context, Document, Hit, Ref, Rule, basis, instance_scope, messages
+from gateway.rules.values import date_of
 
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def five_years_before(date: Element | None) -> float:
+def five_years_before(date: str | None) -> float:
     """The date 60 months earlier as a YYYYMMDD number; 29 February becomes 28 February outside leap years."""
-    match = _DATE.fullmatch(text(date).strip(" \t\r\n"))
+    match = _DATE.fullmatch((date or "").strip(" \t\r\n"))
     if match is None:
         return math.nan
     year, month, day = int(match[1]) - 5, int(match[2]), int(match[3])
@@ -24,19 +24,22 @@ def five_years_before(date: Element | None) -> float:
     return float(year * 10000 + month * 100 + day)
 
 
-def _findings(claim: ClaimLines) -> Findings:
-    """Per ProductPeriode/Einddatum earlier than the limit: one finding."""
-    signed = path(claim.root, "Declaratie", "DeclaratieDagtekening")
-    limit = five_years_before(signed)
-    ends = zip(claim.einddatum, date_numbers(claim.einddatum), strict=True)
-    return {end: [(signed, end)] for end, number in ends if end is not None and number < limit}
-
-
 class TR335(Rule):
     code = "TR335"
     messages = messages("323")
     contexts = (basis("Einddatum"),)
     detail = "ProductPeriode Einddatum may not lie more than 5 years before DeclaratieDagtekening."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        yield from derived(document, _findings).get(element, ())
+    def scope_of(self, shape: MessageShape, path: Path_) -> int:
+        return instance_scope(shape, path)
+
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        if context.path[-2] != "ProductPeriode":
+            return
+        signed = Ref(document.table("Declaratie"), 0, "DeclaratieDagtekening")
+        limit = five_years_before(signed.text())
+        ends = context.table.values(context.field, date_of)
+        for row in context.rows:
+            end = ends[row]
+            if end is not None and end < limit:
+                yield row, (signed, context.field)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import path
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 
 
 class TR352(Rule):
@@ -14,9 +13,11 @@ class TR352(Rule):
     contexts = (tag("317", "Verzoek"),)
     detail = "A Verzoek needs an OngewijzigdProduct or a TeWijzigenProduct."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if (
-            path(element, "OngewijzigdeProducten", "OngewijzigdProduct") is None
-            and path(element, "TeWijzigenProducten", "TeWijzigenProduct") is None
-        ):
-            yield (element,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        # Only presence matters: a column is None where a Verzoek has no such product.
+        unchanged = table.texts("OngewijzigdeProducten/OngewijzigdProduct")
+        changed = table.texts("TeWijzigenProducten/TeWijzigenProduct")
+        for row, (first_unchanged, first_changed) in enumerate(zip(unchanged, changed, strict=True)):
+            if first_unchanged is None and first_changed is None:
+                yield row, ("",)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import path
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 
 
 class TR353(Rule):
@@ -14,9 +13,11 @@ class TR353(Rule):
     contexts = (tag("317", "Verzoek"),)
     detail = "A Verzoek needs a TeWijzigenProduct or a NieuwProduct."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        if (
-            path(element, "TeWijzigenProducten", "TeWijzigenProduct") is None
-            and path(element, "NieuweProducten", "NieuwProduct") is None
-        ):
-            yield (element,)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        table = context.table
+        # Only presence matters: a column is None where a Verzoek has no such product.
+        changed = table.texts("TeWijzigenProducten/TeWijzigenProduct")
+        new = table.texts("NieuweProducten/NieuwProduct")
+        for row, (first_changed, first_new) in enumerate(zip(changed, new, strict=True)):
+            if first_changed is None and first_new is None:
+                yield row, ("",)

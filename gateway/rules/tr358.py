@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.claimlines import claim_lines
-from gateway.rules.values import child, element_number, normalized, text
+from gateway.rules.base import Context, Document, Hit, Ref, Rule, messages, tag
+from gateway.rules.values import normal, number_of
+
+_LINES = ("Declaratie", "Clienten", "Client", "Prestaties", "Prestatie")
 
 
 def xpath_string(value: float) -> str:
@@ -25,19 +26,23 @@ class TR358(Rule):
     code = "TR358"
     messages = messages("323")
     contexts = (tag("323", "TotaalIngediendBedrag"),)
+    scope = 1
     detail = "TotaalBedrag must equal the debit minus the credit line amounts, written without leading zeros."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        claim = claim_lines(document)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        lines = document.table(*_LINES)
         debit = credit = 0.0
-        for direction, amount in zip(claim.debet_credit, claim.bedrag, strict=True):
-            side = text(direction)
+        amounts = lines.values("IngediendBedrag/Bedrag", number_of)
+        for side, amount in zip(lines.texts("IngediendBedrag/DebetCredit"), amounts, strict=True):
             if side == "D":
-                debit += element_number(amount)
+                debit += math.nan if amount is None else amount
             elif side == "C":
-                credit += element_number(amount)
-        total, sign = child(element, "TotaalBedrag"), child(element, "DebetCredit")
-        expected = {"D": debit - credit, "C": credit - debit}.get(normalized(sign))
-        # A text comparison: leading zeros fail, and a NaN sum (a '+' on a line) never matches.
-        if expected is not None and normalized(total) != xpath_string(expected):
-            yield (total, sign, *(child(prestatie, "IngediendBedrag") for prestatie in claim.prestatie))
+                credit += math.nan if amount is None else amount
+        total = f"{context.field}/TotaalBedrag"
+        sign = f"{context.field}/DebetCredit"
+        for row in context.rows:
+            expected = {"D": debit - credit, "C": credit - debit}.get(normal(context.table.texts(sign)[row]))
+            # A text comparison: leading zeros fail, and a NaN sum (a '+' on a line) never matches.
+            if expected is not None and normal(context.table.texts(total)[row]) != xpath_string(expected):
+                named = (Ref(lines, line, "IngediendBedrag") for line in range(len(lines)))
+                yield row, (total, sign, *named)

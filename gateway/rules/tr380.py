@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
-from gateway.rules.values import date_number
-
-_NIEUW_PRODUCT = tag("317", "NieuwProduct")
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.rules.values import date_of
 
 
 class TR380(Rule):
     code = "TR380"
     messages = messages("317")
     contexts = (tag("317", "GewensteIngangsdatum"),)
+    # Read as a field of the product table, whose column CS003 and TR410 read too.
+    scope = 1
     detail = "GewensteIngangsdatum of a NieuwProduct must lie after the message date (Dagtekening)."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        parent = element.getparent()
-        if parent is None or parent.tag != _NIEUW_PRODUCT:
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        if context.table.path[-1] != "NieuwProduct":
             return
-        if not date_number(element) > date_number(document.header_date):
-            yield (document.header_date, element)
+        dagtekening = document.dagtekening
+        today = date_of(dagtekening.text())
+        starts = context.table.values(context.field, date_of)
+        for row in context.rows:
+            start = starts[row]
+            # Written as "not (start > date)": a date that does not read as a number fails too.
+            if start is not None and not start > today:
+                yield row, (dagtekening, context.field)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Document, Element, Operands, Rule, messages, tag
+from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 from gateway.rules.overlap import Period, overlapping_earlier
 
 _PERIOD = Period("GewensteIngangsdatum", "Einddatum")
@@ -16,5 +16,5 @@ class TR410(Rule):
     contexts = (tag("317", "NieuwProduct"),)
     detail = "The same new product may not be requested twice with overlapping periods (aids excepted)."
 
-    def check(self, element: Element, document: Document) -> Iterator[Operands]:
-        return overlapping_earlier(element, document, _PERIOD)
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        return overlapping_earlier(context.table, _PERIOD)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from gateway.messages.registry import default_registry
-from gateway.rules.registry import CHECK_LIST, all_rules, rules_by_context
+from gateway.rules.registry import CHECK_LIST, all_rules, rules_for
 
 PART_A = [
     "CD005",
@@ -91,4 +91,4 @@ def test_only_tr342_carries_a_retourcode_in_the_report() -> None:
 
 def test_retour_messages_get_no_rules() -> None:
     for code in ("WMO302", "WMO306", "WMO308", "WMO316", "WMO318", "WMO320"):
-        assert rules_by_context(code) == {}
+        assert rules_for(code) == ()
