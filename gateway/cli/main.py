@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 COMMANDS = {
     "validate": "gateway.cli.validate",
+    "migrate": "gateway.cli.migrate",
 }
 
 
