@@ -61,17 +61,12 @@ class Table:
         key = (field, reading)
         found = self._derived.get(key)
         if found is None:
-            seen: dict[str, T] = {}
-            found = []
-            for text in self.texts(field):
-                if text is None:
-                    found.append(None)
-                    continue
-                value = seen.get(text)
-                if value is None and text not in seen:
-                    value = seen[text] = reading(text)
-                found.append(value)
-            self._derived[key] = found
+            texts = self.texts(field)
+            readings: dict[str | None, T | None] = {
+                text: reading(text) for text in set(texts) if text is not None
+            }
+            readings[None] = None
+            found = self._derived[key] = list(map(readings.__getitem__, texts))
         return found
 
     def element(self, row: int, field: str) -> Element | None:
@@ -160,7 +155,14 @@ class Tables:
     def table(self, path: Path) -> Table:
         found = self._tables.get(path)
         if found is None:
-            elements = _plan(self.shape, path, "").elements(self.root)
+            if _holds_repeats(self.shape, path):
+                # A search from above would walk every repeat below these rows; their parents are
+                # few by comparison.
+                clark = self.shape.declarations[path].clark
+                parents = self.table(path[:-1]).elements
+                elements = [member for parent in parents for member in parent.iterchildren(clark)]
+            else:
+                elements = _plan(self.shape, path, "").elements(self.root)
             found = self._tables[path] = Table(self, path, elements)
         return found
 
@@ -191,9 +193,11 @@ class _Plan:
     steps: tuple[str, ...]
     """Clark names from the row element down to the field."""
     bulk: bool
-    """At most one field per row: the field can be read for all rows in one call."""
+    """At most one field per row, and nothing repeated below the rows: the field can be read for all
+    rows in one search that costs about as much as the rows themselves."""
     simple: bool
-    """A simple type: its string value is its one text node (in a plain message)."""
+    """A required field of a simple type: in a plain message each row has one text node for it, unless
+    it is empty. (An optional field is looked up by its elements: those present are placed by row.)"""
     texts: etree.XPath
     elements: etree.XPath
 
@@ -202,14 +206,46 @@ class _Plan:
 def _plan(shape: MessageShape, path: Path, field: str) -> _Plan:
     full = (*path, *field.split("/")) if field else path
     steps = shape.clarks(full)[len(path) :]
-    absolute = _absolute("{" + shape.namespace + "}Bericht", shape.clarks(full))
+    root = "{" + shape.namespace + "}Bericht"
+    located = _descendant(shape, full) or _absolute(root, shape.clarks(full))
     return _Plan(
         steps=steps,
-        bulk=bool(field) and shape.single(full, len(path)),
-        simple=bool(field) and shape.declarations[full].base is not None,
-        texts=_xpath(absolute, "/text()"),
-        elements=_xpath(absolute, ""),
+        bulk=bool(field) and shape.single(full, len(path)) and not _holds_repeats(shape, path),
+        simple=bool(field) and shape.declarations[full].base is not None and shape.required(full, len(path)),
+        texts=_xpath(located, "/text()"),
+        elements=_xpath(located, ""),
     )
+
+
+@cache
+def _holds_repeats(shape: MessageShape, path: Path) -> bool:
+    """Whether an element at `path` may hold a repeated class (a Client its claim lines)."""
+    depth = len(path)
+    return any(len(p) > depth and p[:depth] == path and d.repeatable for p, d in shape.declarations.items())
+
+
+def _descendant(shape: MessageShape, full: Path) -> tuple[str, dict[str, str]] | None:
+    """`/n0:Bericht/.../n0:Outer/descendant::n1:Field`, where Outer is the deepest element on the path
+    that occurs once per message and no other element below it has the field's name.
+
+    libxml2 answers a location path step by step, merging node sets at every step, which grows
+    faster than the message; a descendant search below one element is a single walk.
+    """
+    clarks = shape.clarks(full)
+    outer = 0
+    while outer < len(full) - 1 and not shape.declarations[full[: outer + 1]].repeatable:
+        outer += 1
+    if outer >= len(full) - 1:
+        return None
+    namesakes = [p for p in shape.paths_of(clarks[-1]) if p[:outer] == full[:outer]]
+    if namesakes != [full]:
+        return None
+    base, namespaces = _absolute("{" + shape.namespace + "}Bericht", clarks[:outer])
+    prefixes = {namespace: prefix for prefix, namespace in namespaces.items()}
+    namespace, _, local = clarks[-1][1:].partition("}")
+    prefix = prefixes.setdefault(namespace, f"n{len(prefixes)}")
+    namespaces[prefix] = namespace
+    return f"{base}/descendant::{prefix}:{local}", namespaces
 
 
 def _absolute(root: str, clarks: tuple[str, ...]) -> tuple[str, dict[str, str]]:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
+from gateway.messages.shapes import MessageShape, Path_
+from gateway.rules.base import Context, Document, Hit, Rule, instance_scope, messages, tag
 from gateway.rules.values import date_of
-
-_BEGIN = "Begindatum"
-_END = "Einddatum"
 
 
 class TR137(Rule):
@@ -17,15 +15,20 @@ class TR137(Rule):
     contexts = (tag("323", "DeclaratiePeriode"), tag("323", "ProductPeriode"), tag("325", "ProductPeriode"))
     detail = "Einddatum must not lie before Begindatum nor after the message date (Dagtekening)."
 
+    def scope_of(self, shape: MessageShape, path: Path_) -> int:
+        return instance_scope(shape, path)
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
+        begin, end = f"{context.field}/Begindatum", f"{context.field}/Einddatum"
         dagtekening = document.dagtekening
         today = date_of(dagtekening.text())
-        begins, ends = table.values(_BEGIN, date_of), table.values(_END, date_of)
-        for row, (begin, end) in enumerate(zip(begins, ends, strict=True)):
-            if end is None:
+        begins, ends = table.values(begin, date_of), table.values(end, date_of)
+        for row in context.rows:
+            first, last = begins[row], ends[row]
+            if last is None:
                 continue
-            if begin is not None and end < begin:
-                yield row, (_BEGIN, _END)
-            if end > today:
-                yield row, (dagtekening, _END)
+            if first is not None and last < first:
+                yield row, (begin, end)
+            if last > today:
+                yield row, (dagtekening, end)
