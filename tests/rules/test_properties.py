@@ -16,9 +16,9 @@ from lxml import etree
 
 from gateway.messages.locations import element_path
 from gateway.messages.registry import default_registry as registry
+from gateway.messages.shapes import Declaration, message_shape
 from gateway.rules.registry import all_rules
 from gateway.rules.validation import Validator
-from tests.rules.schema_shapes import Shape, shapes
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "iwmo-3.2"
 VALID = sorted(FIXTURES.glob("WMO*/valid/*.xml"))
@@ -43,7 +43,7 @@ def _path(element: etree._Element) -> tuple[str, ...]:
     return (*reversed(steps), _local(element))
 
 
-def _value(shape: Shape) -> st.SearchStrategy[str]:
+def _value(shape: Declaration) -> st.SearchStrategy[str]:
     if shape.enumeration:
         return st.sampled_from(shape.enumeration)
     if shape.base == "date":
@@ -60,7 +60,7 @@ def variants(draw: st.DrawFn) -> bytes:
     root = etree.fromstring(path.read_bytes())
     message = registry().by_namespace(etree.QName(root).namespace or "")
     assert message is not None
-    shape_of = shapes(message.schema)
+    shape_of = message_shape(message.schema).declarations
     for _ in range(draw(st.integers(min_value=1, max_value=6))):
         elements = [(e, shape_of.get(_path(e))) for e in root.iter(etree.Element) if e is not root]
         kind = draw(st.sampled_from(["value", "value", "value", "drop", "repeat"]))
