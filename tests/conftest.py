@@ -1,4 +1,4 @@
-"""Shared fixtures. Every storage test runs twice: on a SQLite file and on a PostgreSQL database made for it alone.
+"""Shared fixtures. Every storage test runs twice: on a SQLite file and on a PostgreSQL database of its own.
 
 PostgreSQL is reached through TEST_DATABASE_URL (default: the server on 127.0.0.1:5432, user postgres);
 each test gets a fresh database named after that URL's database plus a random suffix, dropped afterwards,

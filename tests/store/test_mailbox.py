@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gateway.store.models.parties import AANBIEDER, GEMEENTE
 from gateway.store.unit_of_work import UnitOfWork
-from tests.store.conftest import NOW
+from tests.conftest import NOW
 
 
 async def add_parties(sessionmaker: async_sessionmaker[AsyncSession]) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gateway.store.models.parties import AANBIEDER
 from gateway.store.unit_of_work import UnitOfWork
-from tests.store.conftest import NOW
+from tests.conftest import NOW
 
 
 async def test_published_events_are_not_handed_out_again(

@@ -35,7 +35,7 @@ from gateway.store.models import (
     VerzoekProduct,
 )
 from gateway.store.unit_of_work import UnitOfWork
-from tests.store.conftest import NOW
+from tests.conftest import NOW
 
 AMSTERDAM_SUMMER = timezone(timedelta(hours=2))
 

@@ -12,7 +12,7 @@ from gateway.store.models import Client, Message, OutboxEvent, Party
 from gateway.store.models.messages import ACCEPTED, FAILED, PENDING
 from gateway.store.models.parties import AANBIEDER, GEMEENTE
 from gateway.store.unit_of_work import UnitOfWork
-from tests.store.conftest import NOW
+from tests.conftest import NOW
 
 MESSAGE = b"<Bericht>...</Bericht>"
 
