@@ -20,6 +20,7 @@ class Role(StrEnum):
 
     GEMEENTE = "gemeente"
     AANBIEDER = "aanbieder"
+    CAK = "cak"
 
 
 @dataclass(frozen=True, slots=True)

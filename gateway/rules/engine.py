@@ -51,6 +51,8 @@ class RuleEngine:
 @cache
 def _plan(message: str) -> tuple[tuple[Rule, int, tuple[Place, ...]], ...]:
     """The rules of one message type, in check-list order, each with where it runs."""
+    if not rules_for(message):
+        return ()  # a retour, or a message of another standard (iEb)
     shape = shape_of(message)
     plan = []
     for rule in rules_for(message):
