@@ -9,7 +9,7 @@ from __future__ import annotations
 from gateway.policy.catalogue import Policy
 from gateway.policy.checker import PolicyChecker
 from gateway.policy.errors import MappingError, Problem
-from gateway.policy.loading import load_policy
+from gateway.policy.loading import bundled_mapping, load_policy
 from gateway.policy.models import Leveringsvorm, Soort, Voorziening
 from gateway.policy.proposals import ClientContext, CurrentProvision, Omvang, PricePost, Proposal
 from gateway.policy.violations import PolicyRefusedError, PolicyViolation, ViolationCode
@@ -30,5 +30,6 @@ __all__ = [
     "Soort",
     "ViolationCode",
     "Voorziening",
+    "bundled_mapping",
     "load_policy",
 ]

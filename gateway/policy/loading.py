@@ -25,6 +25,18 @@ TARIFFS_FILE = "tariffs.yaml"
 M = TypeVar("M", bound=BaseModel)
 
 
+BUNDLED = "leidschendam-voorburg"
+"""The municipality whose mapping ships with the gateway."""
+
+
+def bundled_mapping() -> Path:
+    """The shipped mapping: inside the package when installed from a wheel, else beside it."""
+    packaged = Path(__file__).resolve().parent.parent / "mappings" / BUNDLED
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "mappings" / BUNDLED
+
+
 def load_policy(directory: Path | str) -> Policy:
     """The policy in `directory` (catalogue.yaml and tariffs.yaml); MappingError lists every problem."""
     folder = Path(directory)

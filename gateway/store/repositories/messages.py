@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
-from gateway.store.models.messages import OUTCOMES, PENDING, RECEIVED, Message
+from gateway.store.models.messages import ACCEPTED, OUTCOMES, PENDING, RECEIVED, Message
 
 
 class MessageRepository:
@@ -57,6 +58,80 @@ class MessageRepository:
     async def get(self, message_id: int) -> Message | None:
         return await self._session.get(Message, message_id)
 
+    async def set_header(
+        self,
+        message_id: int,
+        *,
+        message_type: str,
+        receiver_id: int,
+        identificatie: str,
+        dagtekening: date,
+    ) -> None:
+        """Record the header facts read once the bytes turned out to be a message of a known sender."""
+        await self._session.execute(
+            update(Message)
+            .where(Message.id == message_id)
+            .values(
+                message_type=message_type,
+                receiver_id=receiver_id,
+                identificatie=identificatie,
+                dagtekening=dagtekening,
+            )
+            .execution_options(synchronize_session="fetch")
+        )
+
+    async def lock_identificatie(self, sender_id: int, message_type: str, identificatie: str) -> None:
+        """Hold, until the transaction ends, the lock on one sender's identificatie of one message type.
+
+        Handling two messages with the same identificatie at once would let both pass the TR056 and
+        repeat checks. On PostgreSQL this takes a transaction-scoped advisory lock keyed on the three
+        values; on SQLite the transaction already holds the database's write lock once it has begun
+        (BEGIN IMMEDIATE), which starting it here makes sure of.
+        """
+        connection = await self._session.connection()
+        if connection.dialect.name != "postgresql":
+            return
+        name = f"{sender_id}\x00{message_type}\x00{identificatie}".encode()
+        key = int.from_bytes(hashlib.sha256(name).digest()[:8], "big", signed=True)
+        await self._session.execute(select(func.pg_advisory_xact_lock(key)))
+
+    async def find_used(self, sender_id: int, message_type: str, identificatie: str) -> Message | None:
+        """The first message of this sender, type and identificatie that was passed on or answered.
+
+        Such a message has used the identificatie (TR056); one that was refused without an answer, or
+        whose processing failed, has not.
+        """
+        result = await self._session.execute(
+            select(Message)
+            .where(
+                Message.sender_id == sender_id,
+                Message.message_type == message_type,
+                Message.identificatie == identificatie,
+                _passed_on_or_answered(),
+            )
+            .order_by(Message.id)
+            .limit(1)
+        )
+        return result.scalar_one_or_none()
+
+    async def find_handled_copy(self, sender_id: int, sha256: str) -> Message | None:
+        """The first message received from this sender with these exact bytes that was passed on or answered.
+
+        Sending it again is a repeat that gets the same answer, not a new message.
+        """
+        result = await self._session.execute(
+            select(Message)
+            .where(
+                Message.sender_id == sender_id,
+                Message.sha256 == sha256,
+                Message.origin == RECEIVED,
+                _passed_on_or_answered(),
+            )
+            .order_by(Message.id)
+            .limit(1)
+        )
+        return result.scalar_one_or_none()
+
     async def record_outcome(
         self,
         message_id: int,
@@ -76,6 +151,29 @@ class MessageRepository:
             .execution_options(synchronize_session="fetch")
         )
 
+    async def link_answer(self, message_id: int, answer_id: int) -> bool:
+        """Link a received answer (a retour, a WMO325) and the message it answers, unless that one has one.
+
+        Checked and set in one statement, so of two answers racing for one message only one links; False
+        when the message had its answer already.
+        """
+        linked = await self._session.execute(
+            update(Message)
+            .where(Message.id == message_id, Message.retour_id.is_(None))
+            .values(retour_id=answer_id)
+            .returning(Message.id)
+            .execution_options(synchronize_session="fetch")
+        )
+        if linked.scalar_one_or_none() is None:
+            return False
+        await self._session.execute(
+            update(Message)
+            .where(Message.id == answer_id)
+            .values(answers_id=message_id)
+            .execution_options(synchronize_session="fetch")
+        )
+        return True
+
     async def link_retour(self, message_id: int, retour_id: int) -> None:
         """Note the retour a heen message got; the retour itself names the heen message in `answers_id`."""
         await self._session.execute(
@@ -84,3 +182,7 @@ class MessageRepository:
             .values(retour_id=retour_id)
             .execution_options(synchronize_session="fetch")
         )
+
+
+def _passed_on_or_answered() -> ColumnElement[bool]:
+    return or_(Message.outcome == ACCEPTED, Message.retour_id.is_not(None))

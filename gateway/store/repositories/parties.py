@@ -27,6 +27,9 @@ class PartyRepository:
         await self._session.flush()
         return party
 
+    async def get(self, party_id: int) -> Party | None:
+        return await self._session.get(Party, party_id)
+
     async def find(self, kind: str, code: str) -> Party | None:
         result = await self._session.execute(select(Party).where(Party.kind == kind, Party.code == code))
         return result.scalar_one_or_none()

@@ -1,0 +1,63 @@
+"""Running the cross-message rules of a message over its History."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from gateway.domain.berichten import (
+    AntwoordBericht,
+    AntwoordRetour,
+    Bericht,
+    DeclaratieAntwoordBericht,
+    DeclaratieBericht,
+    StartBericht,
+    StartRetour,
+    StopBericht,
+    StopRetour,
+    ToewijzingBericht,
+    ToewijzingRetour,
+    VerzoekOmToewijzingBericht,
+    VerzoekOmToewijzingRetour,
+    VerzoekOmWijzigingBericht,
+    VerzoekOmWijzigingRetour,
+)
+from gateway.domain.crossrules.base import Context, CrossFinding
+from gateway.domain.crossrules.registry import rules_for
+from gateway.domain.history import History
+
+MESSAGE_CODES: Mapping[type, str] = MappingProxyType(
+    {
+        ToewijzingBericht: "WMO301",
+        ToewijzingRetour: "WMO302",
+        StartBericht: "WMO305",
+        StartRetour: "WMO306",
+        StopBericht: "WMO307",
+        StopRetour: "WMO308",
+        VerzoekOmToewijzingBericht: "WMO315",
+        VerzoekOmToewijzingRetour: "WMO316",
+        VerzoekOmWijzigingBericht: "WMO317",
+        VerzoekOmWijzigingRetour: "WMO318",
+        AntwoordBericht: "WMO319",
+        AntwoordRetour: "WMO320",
+        DeclaratieBericht: "WMO323",
+        DeclaratieAntwoordBericht: "WMO325",
+    }
+)
+
+
+def message_code(bericht: Bericht) -> str:
+    """The message type of a decoded message (`WMO323`)."""
+    return MESSAGE_CODES[type(bericht)]
+
+
+def check(bericht: Bericht, history: History, context: Context) -> tuple[CrossFinding, ...]:
+    """Every finding of the rules that judge this message, rule by rule in code order.
+
+    Retour messages are judged by no rule: they answer, and a retour is never rejected.
+    """
+    return tuple(
+        finding
+        for rule in rules_for(message_code(bericht))
+        for finding in rule.check(bericht, history, context)
+    )

@@ -1,0 +1,150 @@
+"""The gemeente's judgement on valid messages: the cross-message rules against its record, its policy,
+and the record kept up to date with what it accepts.
+
+This is the pipeline's `Processor`: the standard's level 3 and 4 (rules.md B.2, TR135) come from
+`gateway.domain.crossrules` over the stored history of what a message refers to; what is accepted is
+recorded in the same transaction, so the record and the answer commit together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from gateway.domain import Bericht, Omvang, ToewijzingBericht, decode
+from gateway.domain.crossrules.base import Context, CrossFinding
+from gateway.domain.crossrules.contract import PolicyContract
+from gateway.domain.crossrules.engine import check
+from gateway.domain.crossrules.verdicts import verdict_of
+from gateway.messages.findings import Finding
+from gateway.messages.verdicts import Accepted, Verdict
+from gateway.pipeline.processing import Received
+from gateway.policy import Leveringsvorm, Policy, PolicyChecker, Proposal
+from gateway.policy import Omvang as PolicyOmvang
+from gateway.store.history import load_history
+from gateway.store.models.parties import GEMEENTE
+from gateway.store.recording import record
+from gateway.store.unit_of_work import UnitOfWork
+
+DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
+"""The gemeente's system date (TR135, which assignments are current) is a Dutch date."""
+
+POLICY = "POLICY"
+"""Rule name of a finding that refuses a toewijzing for breaking the municipality's policy."""
+
+WITHDRAWN = frozenset({"01", "13"})
+"""RedenWijziging of a toewijzing that is taken back rather than issued: no policy applies to it."""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DomainProcessor:
+    """Judges answered messages and screens passed-on ones; records whatever is accepted."""
+
+    def __init__(self, policy: Policy, clock: Callable[[], datetime] = _utc_now) -> None:
+        self._checker = PolicyChecker(policy)
+        self._contract = PolicyContract(policy)
+        self._clock = clock
+
+    async def judge(self, uow: UnitOfWork, received: Received) -> Verdict:
+        bericht = _decoded(received)
+        findings = await self._findings(uow, received, bericht)
+        verdict = verdict_of(findings)
+        await self._record(uow, received, bericht, verdict)
+        return verdict
+
+    async def screen(self, uow: UnitOfWork, received: Received) -> Sequence[Finding]:
+        bericht = _decoded(received)
+        refusals = [_as_finding(f) for f in await self._findings(uow, received, bericht)]
+        if isinstance(bericht, ToewijzingBericht):
+            refusals.extend(self._policy_findings(bericht))
+        if not refusals:
+            await self._record(uow, received, bericht, Accepted())
+        return refusals
+
+    async def _findings(
+        self, uow: UnitOfWork, received: Received, bericht: Bericht
+    ) -> tuple[CrossFinding, ...]:
+        history = await load_history(uow.session, bericht, received.sender, received.receiver)
+        gemeente, aanbieder = _roles(received)
+        context = Context(
+            gemeente=gemeente, aanbieder=aanbieder, today=self._today(), contract=self._contract
+        )
+        return check(bericht, history, context)
+
+    async def _record(self, uow: UnitOfWork, received: Received, bericht: Bericht, verdict: Verdict) -> None:
+        await record(
+            uow.session,
+            bericht,
+            message_id=received.message_id,
+            verdict=verdict,
+            sender=received.sender,
+            receiver=received.receiver,
+            now=self._clock(),
+        )
+
+    def _policy_findings(self, bericht: ToewijzingBericht) -> list[Finding]:
+        """Every policy breach of the products this WMO301 issues, each on its ToegewezenProduct."""
+        geboortedatum = bericht.client.geboortedatum
+        if geboortedatum is None:
+            return []
+        proposals = []
+        for index, toewijzing in enumerate(bericht.toewijzingen, start=1):
+            product = toewijzing.product
+            if product is None or product.code is None or toewijzing.reden_wijziging in WITHDRAWN:
+                continue
+            omvang = toewijzing.omvang
+            proposals.append(
+                Proposal(
+                    geboortedatum=geboortedatum.datum,
+                    productcategorie=product.categorie,
+                    productcode=product.code,
+                    leveringsvorm=Leveringsvorm.NATURA,
+                    ingangsdatum=toewijzing.ingangsdatum,
+                    einddatum=toewijzing.einddatum,
+                    omvang=None
+                    if omvang is None
+                    else PolicyOmvang(omvang.volume, omvang.eenheid, omvang.frequentie),
+                    budget_cents=toewijzing.budget,
+                    reference=f"/Bericht/Client/ToegewezenProducten/ToegewezenProduct[{index}]",
+                )
+            )
+        return [
+            Finding(
+                rule=POLICY,
+                retourcode=None,
+                locations=(violation.reference or "/Bericht",),
+                detail=f"{violation.code}: {violation.reason}",
+            )
+            for violation in self._checker.check_all(proposals)
+        ]
+
+    def _today(self) -> date:
+        return self._clock().astimezone(DUTCH_TIME).date()
+
+
+def _decoded(received: Received) -> Bericht:
+    report = received.report
+    assert report.tree is not None, "only parsed messages are judged"
+    assert report.message is not None, "only messages of a known type are judged"
+    return decode(report.tree, report.message.code)
+
+
+def _omvang(omvang: Omvang | None) -> PolicyOmvang | None:
+    return None if omvang is None else PolicyOmvang(omvang.volume, omvang.eenheid, omvang.frequentie)
+
+
+def _roles(received: Received) -> tuple[str, str]:
+    """The gemeente's and the aanbieder's codes, whichever of them sent the message."""
+    if received.sender.kind == GEMEENTE:
+        return received.sender.code, received.receiver.code
+    return received.receiver.code, received.sender.code
+
+
+def _as_finding(finding: CrossFinding) -> Finding:
+    return Finding(
+        rule=finding.rule, retourcode=finding.retourcode, locations=(finding.location,), detail=finding.detail
+    )

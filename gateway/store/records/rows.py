@@ -1,0 +1,57 @@
+"""Rows other records hang from, made once however many messages ask for them at the same time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gateway.store.models import Client, Toewijzing
+
+
+async def client_id(session: AsyncSession, gemeente_id: int, bsn: str) -> int:
+    """The id of the gemeente's client with this BSN, made when it is new."""
+    await _insert_if_absent(session, Client, ("gemeente_id", "bsn"), gemeente_id=gemeente_id, bsn=bsn)
+    found = await session.scalar(
+        select(Client.id).where(Client.gemeente_id == gemeente_id, Client.bsn == bsn)
+    )
+    if found is None:
+        raise LookupError("the client was neither found nor made")
+    return found
+
+
+async def toewijzing_row(
+    session: AsyncSession, gemeente_id: int, nummer: int, *, aanbieder_id: int, client_id: int
+) -> Toewijzing:
+    """The gemeente's toewijzing with this number, made for the client and aanbieder when it is new.
+
+    An existing one keeps its client and aanbieder: a number names one assignment for good (TR332).
+    """
+    await _insert_if_absent(
+        session,
+        Toewijzing,
+        ("gemeente_id", "toewijzing_nummer"),
+        gemeente_id=gemeente_id,
+        toewijzing_nummer=nummer,
+        aanbieder_id=aanbieder_id,
+        client_id=client_id,
+    )
+    return (
+        await session.scalars(
+            select(Toewijzing).where(
+                Toewijzing.gemeente_id == gemeente_id, Toewijzing.toewijzing_nummer == nummer
+            )
+        )
+    ).one()
+
+
+async def _insert_if_absent(
+    session: AsyncSession, model: type[Any], key: tuple[str, ...], **values: Any
+) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING: a concurrent maker of the same row wins without an error."""
+    dialect = (await session.connection()).dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    await session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=list(key)))
