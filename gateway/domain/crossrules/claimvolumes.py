@@ -17,10 +17,10 @@ from gateway.domain.crossrules.base import Context
 from gateway.domain.crossrules.claimlines import ClaimLine
 from gateway.domain.declaraties import Prestatie
 from gateway.domain.history import History
-from gateway.domain.natura_budget import natura_budget_status
+from gateway.domain.natura_budget import NaturaBudgetStatus, natura_budget_status
 from gateway.domain.products import Toewijzing
 from gateway.domain.units import fits
-from gateway.domain.volumes import Uitvoeringsvariant
+from gateway.domain.volumes import DEFAULT_UITVOERING, Uitvoeringsvariant
 
 VOLUME_CODES = frozenset({"9321", "9322", "9369"})
 """What these checks give; 9341 (a unit that does not fit) is TR341's own."""
@@ -67,6 +67,19 @@ def _volume_codes(
             else:
                 declared.append(line.prestatie)
     return MappingProxyType(codes)
+
+
+def budget_status(
+    history: History, nummer: int, uitvoering: Uitvoeringsvariant = DEFAULT_UITVOERING
+) -> NaturaBudgetStatus | None:
+    """What an assignment allows, what its live, uncredited debit lines used of it, and what remains;
+    None for an assignment the history does not hold."""
+    known = history.toewijzing(nummer)
+    if known is None:
+        return None
+    toewijzing = known.current
+    declared = [p for p in _open_debits(history, nummer, set()) if _countable(p, toewijzing)]
+    return natura_budget_status(toewijzing, declared, uitvoering)
 
 
 def _open_debits(history: History, nummer: int, credited_now: set[str | None]) -> Iterable[Prestatie]:
