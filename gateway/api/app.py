@@ -16,6 +16,7 @@ from gateway import __version__
 from gateway.api import errors, health, mailbox, messages
 from gateway.api.service import Service
 from gateway.api.settings import ServiceSettings
+from gateway.events.service import BackgroundRelay
 from gateway.messages.parsing import ParseLimits
 from gateway.pipeline.database import prepare
 from gateway.pipeline.intake import Pipeline
@@ -43,7 +44,13 @@ def create_app(settings: ServiceSettings, processor: Processor | None = None) ->
                 limits=ParseLimits(max_bytes=settings.max_message_bytes),
             )
             app.state.service = Service(engine, sessionmaker, pipeline, settings.max_message_bytes)
-            yield
+            # Publishes the outbox to Kafka when KAFKA_BOOTSTRAP_SERVERS is set; else events stay there.
+            relay = BackgroundRelay(engine, settings)
+            await relay.start()
+            try:
+                yield
+            finally:
+                await relay.stop()
         finally:
             app.state.service = None
             await engine.dispose()

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 COMMANDS = {
     "validate": "gateway.cli.validate",
     "migrate": "gateway.cli.migrate",
+    "relay": "gateway.cli.relay",
+    "events": "gateway.cli.events",
     "serve": "gateway.cli.serve",
     "token": "gateway.cli.token",
 }
