@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from gateway.domain.periods import Periode, month_of
+from gateway.policy.proposals import Omvang
+
+__all__ = ["Omvang", "Product", "StartProduct", "StopProduct", "Toewijzing"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,15 +17,6 @@ class Product:
 
     categorie: str
     code: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Omvang:
-    """CDT_Omvang: Volume in Eenheid (WJ756) per Frequentie (WMO757); in euro cents for Eenheid 83."""
-
-    volume: int
-    eenheid: str
-    frequentie: str
 
 
 @dataclass(frozen=True, slots=True)

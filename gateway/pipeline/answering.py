@@ -41,7 +41,7 @@ MAX_IDENTIFICATIE = 12
 _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
-"""A DagtekeningRetour is the gemeente's date, not UTC's."""
+"""The gemeente's dates (a DagtekeningRetour, the system date of TR135) are Dutch dates, not UTC's."""
 
 
 def answered_here(message: MessageType) -> bool:

@@ -10,25 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
-from gateway.domain import Bericht, Omvang, ToewijzingBericht, decode
+from gateway.domain import Bericht, ToewijzingBericht, decode
 from gateway.domain.crossrules.base import Context, CrossFinding
 from gateway.domain.crossrules.contract import PolicyContract
 from gateway.domain.crossrules.engine import check
 from gateway.domain.crossrules.verdicts import verdict_of
 from gateway.messages.findings import Finding
 from gateway.messages.verdicts import Accepted, Verdict
+from gateway.pipeline.answering import DUTCH_TIME
 from gateway.pipeline.processing import Received
 from gateway.policy import Leveringsvorm, Policy, PolicyChecker, Proposal
-from gateway.policy import Omvang as PolicyOmvang
 from gateway.store.history import load_history
 from gateway.store.models.parties import GEMEENTE
 from gateway.store.recording import record
 from gateway.store.unit_of_work import UnitOfWork
-
-DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
-"""The gemeente's system date (TR135, which assignments are current) is a Dutch date."""
 
 POLICY = "POLICY"
 """Rule name of a finding that refuses a toewijzing for breaking the municipality's policy."""
@@ -96,7 +92,6 @@ class DomainProcessor:
             product = toewijzing.product
             if product is None or product.code is None or toewijzing.reden_wijziging in WITHDRAWN:
                 continue
-            omvang = toewijzing.omvang
             proposals.append(
                 Proposal(
                     geboortedatum=geboortedatum.datum,
@@ -105,9 +100,7 @@ class DomainProcessor:
                     leveringsvorm=Leveringsvorm.NATURA,
                     ingangsdatum=toewijzing.ingangsdatum,
                     einddatum=toewijzing.einddatum,
-                    omvang=None
-                    if omvang is None
-                    else PolicyOmvang(omvang.volume, omvang.eenheid, omvang.frequentie),
+                    omvang=toewijzing.omvang,
                     budget_cents=toewijzing.budget,
                     reference=f"/Bericht/Client/ToegewezenProducten/ToegewezenProduct[{index}]",
                 )
@@ -131,10 +124,6 @@ def _decoded(received: Received) -> Bericht:
     assert report.tree is not None, "only parsed messages are judged"
     assert report.message is not None, "only messages of a known type are judged"
     return decode(report.tree, report.message.code)
-
-
-def _omvang(omvang: Omvang | None) -> PolicyOmvang | None:
-    return None if omvang is None else PolicyOmvang(omvang.volume, omvang.eenheid, omvang.frequentie)
 
 
 def _roles(received: Received) -> tuple[str, str]:

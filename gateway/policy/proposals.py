@@ -14,7 +14,9 @@ from gateway.policy.models import Leveringsvorm
 
 @dataclass(frozen=True, slots=True)
 class Omvang:
-    """The iWmo Omvang: Volume of an Eenheid (WJ756) per Frequentie (WMO757)."""
+    """CDT_Omvang: Volume in Eenheid (WJ756) per Frequentie (WMO757); in euro cents for Eenheid 83.
+
+    The one value type for it: decoded messages carry it and the policy checks read it."""
 
     volume: int
     eenheid: str

@@ -8,13 +8,14 @@ rather than rejected there.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from gateway.domain.berichten import Bericht, ToewijzingBericht
+from gateway.domain.berichten import Bericht, ToewijzingBericht, VerzoekOmWijzigingBericht
 from gateway.domain.crossrules import paths
 from gateway.domain.crossrules.base import Context, CrossFinding, CrossRule, messages
 from gateway.domain.history import History, KnownToewijzing
 from gateway.domain.products import Toewijzing
+from gateway.domain.verzoeken import OngewijzigdProduct, TeWijzigenProduct, Verzoek
 
 
 def assigned(history: History, nummer: int | None, context: Context) -> KnownToewijzing | None:
@@ -43,3 +44,28 @@ class ToegewezenRule(CrossRule):
 
     def violates(self, toewijzing: Toewijzing, bsn: str, history: History, context: Context) -> bool:
         raise NotImplementedError
+
+
+class NamedAssignmentRule(CrossRule):
+    """A class of a WMO317 that names an assignment must name a current one of this client (TR350, TR351).
+
+    Current as TR349 reads it; an assignment of another client or aanbieder is none of this one.
+    """
+
+    messages = messages("317")
+    detail = "ToewijzingNummer is not a current assignment of this client with this aanbieder"
+
+    def named(self, verzoek: Verzoek) -> Iterable[OngewijzigdProduct | TeWijzigenProduct]:
+        """The classes of the request this rule judges, in document order."""
+        raise NotImplementedError
+
+    def location(self, index: int) -> str:
+        """The element path of the `index`-th of them (1-based)."""
+        raise NotImplementedError
+
+    def check(self, bericht: Bericht, history: History, context: Context) -> Iterator[CrossFinding]:
+        if not isinstance(bericht, VerzoekOmWijzigingBericht):
+            return
+        for index, product in enumerate(self.named(bericht.verzoek), start=1):
+            if not current_of_client(history, product.toewijzing_nummer, bericht.client.bsn, context):
+                yield self.finding(self.location(index))

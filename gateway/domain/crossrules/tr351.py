@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 
-from gateway.domain.berichten import Bericht, VerzoekOmWijzigingBericht
 from gateway.domain.crossrules import paths
-from gateway.domain.crossrules.assignments import current_of_client
-from gateway.domain.crossrules.base import Context, CrossFinding, CrossRule, messages
-from gateway.domain.history import History
+from gateway.domain.crossrules.assignments import NamedAssignmentRule
+from gateway.domain.verzoeken import TeWijzigenProduct, Verzoek
 
 
-class TR351(CrossRule):
-    """Current as TR349 reads it; an assignment of another client or aanbieder is none of this one."""
-
+class TR351(NamedAssignmentRule):
     code = "TR351"
     retourcode = "9351"
-    messages = messages("317")
-    detail = "ToewijzingNummer is not a current assignment of this client with this aanbieder"
 
-    def check(self, bericht: Bericht, history: History, context: Context) -> Iterator[CrossFinding]:
-        if not isinstance(bericht, VerzoekOmWijzigingBericht):
-            return
-        for index, product in enumerate(bericht.verzoek.te_wijzigen_producten, start=1):
-            if not current_of_client(history, product.toewijzing_nummer, bericht.client.bsn, context):
-                yield self.finding(paths.te_wijzigen_product(index))
+    def named(self, verzoek: Verzoek) -> Iterable[TeWijzigenProduct]:
+        return verzoek.te_wijzigen_producten
+
+    def location(self, index: int) -> str:
+        return paths.te_wijzigen_product(index)
