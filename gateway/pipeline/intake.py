@@ -38,6 +38,10 @@ logger = logging.getLogger(__name__)
 
 NOT_A_MESSAGE = "not a schema-valid iWmo message"
 
+TAKEN_RELEASES = frozenset({"3.2"})
+"""The releases whose messages this endpoint takes. The iEb messages of the CAK feed (WMO405/406) are
+told apart by the registry but not yet taken here; they get a clear refusal, not a failure."""
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -95,6 +99,9 @@ class Pipeline:
             raise RefusalError(
                 Refused(message_id, NOT_A_MESSAGE, tuple(report.findings)), NOT_A_MESSAGE, report.findings
             )
+        if message.release not in TAKEN_RELEASES:
+            untaken = f"{message.code} (release {message.release}) is not taken at this endpoint"
+            raise RefusalError(Refused(message_id, untaken), untaken)
         addressing = Addressing.read(tree)
         forbidden = _forbidden(caller, message, addressing)
         if forbidden is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -131,3 +132,16 @@ async def test_a_bad_query_parameter_is_explained_in_detail(gateway: Gateway) ->
     response = await gateway.mailbox("aanbieder_a", limit=0)
     assert response.status_code == 422
     assert "limit" in response.json()["detail"]
+
+
+async def test_a_message_of_another_standard_is_refused_with_its_reason_not_failed(gateway: Gateway) -> None:
+    wmo406 = (
+        Path(__file__).parents[1] / "fixtures" / "ieb-4.0" / "WMO406" / "valid" / "header-refusal.xml"
+    ).read_bytes()
+    response = await gateway.send("cak", wmo406)
+    assert response.status_code == 422
+    assert "WMO406" in response.json()["detail"]
+    async with UnitOfWork(gateway.sessionmaker) as uow:
+        message = await uow.messages.get(int(response.headers["X-Message-Id"]))
+    assert message is not None
+    assert message.outcome == REJECTED
