@@ -8,7 +8,7 @@ recorded in the same transaction, so the record and the answer commit together o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 
 from gateway.domain import Bericht, ToewijzingBericht, decode
@@ -19,7 +19,7 @@ from gateway.domain.crossrules.verdicts import verdict_of
 from gateway.messages.findings import Finding
 from gateway.messages.verdicts import Accepted, Verdict
 from gateway.pipeline.answering import DUTCH_TIME
-from gateway.pipeline.processing import Received
+from gateway.pipeline.processing import Follower, Received
 from gateway.policy import Leveringsvorm, Policy, PolicyChecker, Proposal
 from gateway.store.history import load_history
 from gateway.store.models.parties import GEMEENTE
@@ -40,10 +40,16 @@ def _utc_now() -> datetime:
 class DomainProcessor:
     """Judges answered messages and screens passed-on ones; records whatever is accepted."""
 
-    def __init__(self, policy: Policy, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(
+        self,
+        policy: Policy,
+        clock: Callable[[], datetime] = _utc_now,
+        followers: Iterable[Follower] = (),
+    ) -> None:
         self._checker = PolicyChecker(policy)
         self._contract = PolicyContract(policy)
         self._clock = clock
+        self._followers = tuple(followers)
 
     async def judge(self, uow: UnitOfWork, received: Received) -> Verdict:
         bericht = _decoded(received)
@@ -72,6 +78,7 @@ class DomainProcessor:
         return check(bericht, history, context)
 
     async def _record(self, uow: UnitOfWork, received: Received, bericht: Bericht, verdict: Verdict) -> None:
+        now = self._clock()
         await record(
             uow.session,
             bericht,
@@ -79,8 +86,10 @@ class DomainProcessor:
             verdict=verdict,
             sender=received.sender,
             receiver=received.receiver,
-            now=self._clock(),
+            now=now,
         )
+        for follower in self._followers:
+            await follower.follow(uow, received, bericht, verdict, now)
 
     def _policy_findings(self, bericht: ToewijzingBericht) -> list[Finding]:
         """Every policy breach of the products this WMO301 issues, each on its ToegewezenProduct."""

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from gateway.messages.findings import Finding, Report
 from gateway.messages.verdicts import Accepted, Verdict
 from gateway.store.models.parties import Party
 from gateway.store.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from gateway.domain import Bericht
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,19 @@ class Processor(Protocol):
         changes made while screening are kept only for a message that is passed on.
         """
         ...
+
+
+class Follower(Protocol):
+    """What else follows from a message the gemeente recorded: events, the CAK feed.
+
+    Called by the domain processor in the processing transaction, after the message's effects were
+    recorded (also for a message rejected whole, whose effects are none), so whatever a follower writes
+    commits with the answer or not at all.
+    """
+
+    async def follow(
+        self, uow: UnitOfWork, received: Received, bericht: Bericht, verdict: Verdict, now: datetime
+    ) -> None: ...
 
 
 class AcceptEverything:

@@ -1,0 +1,23 @@
+"""The CAK feed: eigen-bijdrage records, the provisions they came from, and the CAK's answers.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-23 00:00:00
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+revision: str = "0003"
+down_revision: str | None = "0002"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
