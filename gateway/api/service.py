@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from gateway.pipeline.decisions import DecisionService
+from gateway.pipeline.eigenbijdrage import EigenBijdrageSettings
 from gateway.pipeline.intake import Pipeline
 
 
@@ -17,3 +19,7 @@ class Service:
     sessionmaker: async_sessionmaker[AsyncSession]
     pipeline: Pipeline
     max_message_bytes: int
+    decisions: DecisionService | None = None
+    """The gemeente's decisions from its ERP (POST /api/v1/beschikkingen)."""
+    eigen_bijdrage: EigenBijdrageSettings = field(default_factory=EigenBijdrageSettings)
+    """The gemeente's choices for the CAK feed (IWMO_CAK_...)."""

@@ -18,6 +18,7 @@ COMMANDS = {
     "events": "gateway.cli.events",
     "serve": "gateway.cli.serve",
     "token": "gateway.cli.token",
+    "replay": "gateway.cli.replay",
 }
 
 

@@ -1,4 +1,4 @@
-"""`iwmo-gateway serve [--host 127.0.0.1] [--port 8080] [--database-url URL]`: the HTTP service.
+"""`iwmo-gateway serve [--host 127.0.0.1] [--port 8080] [--database-url URL] [--workers N]`: the HTTP service.
 
 Without configuration it keeps its state in `iwmo-gateway.db` in the working directory and upgrades that
 database before it starts listening. Exit status 2, with one line on stderr, when the database cannot be
@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 HELP = "Run the HTTP API."
 
 EXIT_DATABASE = 2
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
+DATABASE_URL = "DATABASE_URL"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,12 +36,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="database to use (default: $DATABASE_URL, else sqlite+aiosqlite:///iwmo-gateway.db)",
     )
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="worker processes sharing the port (default: 1); on PostgreSQL one per core uses them all",
+    )
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from gateway.api.app import create_app
+    from gateway.api.logging_json import configure_logging
     from gateway.api.settings import ServiceSettings
     from gateway.pipeline.database import prepare
     from gateway.store.errors import StoreError
@@ -47,5 +67,34 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"iwmo-gateway serve: {exc}", file=sys.stderr)
         return EXIT_DATABASE
-    uvicorn.run(create_app(settings), host=args.host, port=args.port)
+    configure_logging()
+    # JSON lines through the root logger; the access line is the app's own, naming the route's template.
+    if args.workers > 1:
+        # Each worker is a process of its own that builds the app anew, from the environment.
+        os.environ[DATABASE_URL] = settings.database_url
+        uvicorn.run(
+            f"{__name__}:{worker_app.__name__}",
+            factory=True,
+            workers=args.workers,
+            host=args.host,
+            port=args.port,
+            access_log=False,
+            log_config=None,
+        )
+        return 0
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False, log_config=None)
     return 0
+
+
+def worker_app() -> FastAPI:
+    """The app of one of several worker processes, with the settings `run` left in the environment.
+
+    Every worker has its own engine and pipeline on the shared database, whose transactions and locks
+    keep them apart (on SQLite they take turns writing); the relay's lock lets one of them publish.
+    """
+    from gateway.api.app import create_app
+    from gateway.api.logging_json import configure_logging
+    from gateway.api.settings import ServiceSettings
+
+    configure_logging()
+    return create_app(ServiceSettings())

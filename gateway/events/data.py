@@ -78,9 +78,13 @@ class Periode(Part):
 
 
 class Bevinding(Part):
-    """A finding without its detail text, which can quote message content."""
+    """A finding without its detail text, which can quote message content.
 
-    regel: Annotated[str, Field(pattern=r"^(XML|XSD|[A-Z]{2}[0-9]{3})$")]
+    `regel` is XML or XSD, a rule code of the standard, POLICY (the gemeente's policy refuses it) or
+    GATEWAY (the gateway's own refusal: a sender or type the caller may not send, an unknown receiver).
+    """
+
+    regel: Annotated[str, Field(pattern=r"^(XML|XSD|POLICY|GATEWAY|[A-Z]{2}[0-9]{3})$")]
     retourcode: Retourcode | None = None
     locatie: Annotated[str, Field(min_length=1, max_length=1000)]
 
@@ -210,7 +214,7 @@ class VerzoekBeantwoord(ClientEventData):
     referentie_aanbieder: Referentie
     aanbieder: AgbCode
     antwoord: Literal["toegewezen", "afgewezen", "in_onderzoek"]
-    reden_afwijzing: Code2 | None = None
+    reden_afwijzing: Code1 | None = None
     bericht_id: BerichtId | None = None
 
     def subject(self) -> str:

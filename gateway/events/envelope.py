@@ -29,6 +29,11 @@ def source_urn(oin: str, system: str) -> str:
     return f"urn:nld:oin:{oin}:systeem:{system}"
 
 
+def system_urn(system: str) -> str:
+    """The `source` of events recorded without an OIN: the system alone, claiming no organisation."""
+    return f"urn:iwmo-gateway:systeem:{system}"
+
+
 def schema_uri(entry: Entry) -> str:
     """The `dataschema` of an entry: names the JSON Schema in events/schemas/<type>/v<version>.json."""
     return f"urn:iwmo-gateway:events:schema:{entry.event_type}:v{entry.version}"

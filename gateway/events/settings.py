@@ -1,8 +1,10 @@
 """What the events read from the environment (prefix IWMO_EVENTS_); the broker address is the gateway's own
 KAFKA_BOOTSTRAP_SERVERS (gateway.settings).
 
-Built where it is needed, like the gateway's Settings. The writer needs the key secret and the OIN; the
-relay needs neither, only topics and timing.
+Built where it is needed, like the gateway's Settings. Recording needs no setting: without a key secret the
+gateway generates one and keeps it in its database (gateway.events.provisioning); without an OIN the
+events name the system only. Publishing to Kafka needs the OIN, so that consumers know whose events they
+read. The relay itself needs neither, only topics and timing.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from gateway.events.catalogue import EventType
-from gateway.events.envelope import source_urn
+from gateway.events.envelope import source_urn, system_urn
 from gateway.events.errors import EventConfigurationError
 
 TOPIC_NAME = re.compile(r"[A-Za-z0-9._-]{1,249}")
@@ -28,14 +30,17 @@ class EventSettings(BaseSettings):
         default=None,
         description=(
             "Secret of the keyed hash (HMAC-SHA256) that turns a BSN into the event key and clientRef; at "
-            "least 32 bytes, e.g. `openssl rand -hex 32`. Changing it changes every client's key. Required "
-            "to record events."
+            "least 32 bytes, e.g. `openssl rand -hex 32`. Changing it changes every client's key. Unset: "
+            "the gateway generates one on first start and keeps it in its database."
         ),
     )
     oin: str | None = Field(
         default=None,
         pattern=r"^[0-9]{20}$",
-        description="The gemeente's OIN (20 digits), in every event's source. Required to record events.",
+        description=(
+            "The gemeente's OIN (20 digits), in every event's source. Required to publish to Kafka; unset, "
+            "the events kept in the outbox name the system only (urn:iwmo-gateway:systeem:<system>)."
+        ),
     )
     system: str = Field(
         default="iwmo-gateway",
@@ -96,9 +101,17 @@ class EventSettings(BaseSettings):
         return self.topics.get(event_type, self.topic)
 
     def source(self) -> str:
+        """The gemeente by its OIN and the system; without an OIN, the system only (never a made-up OIN)."""
         if self.oin is None:
-            raise EventConfigurationError("IWMO_EVENTS_OIN is not set: events name the gemeente by its OIN")
+            return system_urn(self.system)
         return source_urn(self.oin, self.system)
+
+    def check_publishable(self) -> None:
+        """Events that leave the gateway name the gemeente: publishing without its OIN is refused."""
+        if self.oin is None:
+            raise EventConfigurationError(
+                "IWMO_EVENTS_OIN is not set: events published to Kafka name the gemeente by its OIN"
+            )
 
     def secret(self) -> bytes:
         if self.key_secret is None:

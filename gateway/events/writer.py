@@ -9,12 +9,13 @@ reports was stored.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.events import envelope
@@ -29,6 +30,22 @@ from gateway.store.repositories.outbox import OutboxRepository
 MAX_EVENT_BYTES = 512 * 1024
 
 
+# Transaction-level advisory locks that keep a key's events in commit order on PostgreSQL (see
+# `_hold_keys`): the two-integer form, this namespace and a hash of the key. pg_locks shows them with
+# objsubid 2, so the outbox's in-flight locks (one 64-bit key, objsubid 1) never meet them.
+KEY_LOCK_NAMESPACE = 0x1E7F
+_HOLD_KEY = text("SELECT pg_advisory_xact_lock(:namespace, hashtext(:key))")
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to record: its type, its data by JSON names with Python values, and the client it is about."""
+
+    event_type: EventType
+    data: Mapping[str, object]
+    client_bsn: str | None = None
+
+
 @dataclass(frozen=True)
 class RecordedEvent:
     """What was added to the outbox: the event's id, its key and the whole envelope as stored."""
@@ -41,8 +58,18 @@ class RecordedEvent:
 class EventWriter:
     """Records catalogue events; built once (in the service's lifespan) and handed to whoever records."""
 
-    def __init__(self, *, references: KeyedReferences, source: str) -> None:
+    def __init__(
+        self,
+        *,
+        references: KeyedReferences | None = None,
+        source: str,
+        secret: Callable[[], Awaitable[bytes]] | None = None,
+    ) -> None:
+        """`references` under a known secret, or `secret` to fetch it when the first event is recorded."""
+        if (references is None) == (secret is None):
+            raise ValueError("give the references or the way to their secret, not both")
         self._references = references
+        self._secret = secret
         self._source = source
 
     @classmethod
@@ -51,34 +78,74 @@ class EventWriter:
 
     async def record(
         self,
-        target: AsyncSession | OutboxRepository,
+        session: AsyncSession,
         event_type: EventType,
         *,
         data: Mapping[str, object],
         now: datetime,
         client_bsn: str | None = None,
     ) -> RecordedEvent:
-        """Add one event to the outbox of `target`'s transaction; `now` becomes the event's `time`.
+        """Add one event to the outbox of `session`'s transaction; `now` becomes the event's `time`.
 
         `data` holds the fields of the type's catalogue entry by their JSON names, with Python values
         (`date`, `int`, `str`); `client_bsn` is required for events about a client and refused otherwise.
         Raises CatalogueError when the data does not fit; the transaction is then the caller's to roll back.
         """
-        entry = CATALOGUE[event_type]
-        client_ref = None if client_bsn is None else self._references.client(client_bsn)
-        parsed = entry.parse(data, client_ref=client_ref)
+        [recorded] = await self.record_all(session, [NewEvent(event_type, data, client_bsn)], now=now)
+        return recorded
+
+    async def record_all(
+        self, session: AsyncSession, events: Sequence[NewEvent], *, now: datetime
+    ) -> list[RecordedEvent]:
+        """Add `events` to the outbox of `session`'s transaction, in their order, as `record` adds one.
+
+        All are checked before any is added: one that does not fit raises CatalogueError and adds none.
+        """
+        references = self._references or await self._fetch_references()
+        recorded = [self._build(references, event, now) for event in events]
+        if not recorded:
+            return []
+        await _hold_keys(session, sorted({event.key for event in recorded}))
+        outbox = OutboxRepository(session)
+        await outbox.announce_writer()
+        for event, built in zip(events, recorded, strict=True):
+            # Not flushed one by one: the events of a transaction go into the outbox in one statement.
+            outbox.stage(built.key, str(event.event_type), dict(built.envelope), created_at=now)
+        return recorded
+
+    async def _fetch_references(self) -> KeyedReferences:
+        assert self._secret is not None, "a writer has references or a way to their secret"
+        self._references = KeyedReferences(await self._secret())
+        return self._references
+
+    def _build(self, references: KeyedReferences, event: NewEvent, now: datetime) -> RecordedEvent:
+        entry = CATALOGUE[event.event_type]
+        client_bsn = event.client_bsn
+        client_ref = None if client_bsn is None else references.client(client_bsn)
+        parsed = entry.parse(event.data, client_ref=client_ref)
         party = parsed.ordering_party()
-        key = client_ref if party is None else self._references.party(party)
+        key = client_ref if party is None else references.party(party)
         if key is None:
-            raise CatalogueError(f"{event_type}: the data names no party to order by")
+            raise CatalogueError(f"{event.event_type}: the data names no party to order by")
         event_id = uuid4()
         built = envelope.build(entry, event_id=event_id, source=self._source, time=now, key=key, data=parsed)
-        _check_publishable(event_type, built, client_bsn)
-        outbox = target if isinstance(target, OutboxRepository) else OutboxRepository(target)
-        await outbox.announce_writer()
-        # Not flushed one by one: the events of a transaction go into the outbox in one statement.
-        outbox.stage(key, str(event_type), built, created_at=now)
+        _check_publishable(event.event_type, built, client_bsn)
         return RecordedEvent(event_id=event_id, key=key, envelope=built)
+
+
+async def _hold_keys(session: AsyncSession, keys: Sequence[str]) -> None:
+    """On PostgreSQL, make transactions with events of the same key take their outbox ids one after the other.
+
+    Ids are taken when the events are flushed, shortly before commit; two transactions recording for one
+    client could take them in one order and commit in the other, and the client's events would then be
+    published against the order of the changes. Holding a lock per key until commit, taken before any
+    id, makes the later committer take the later ids. Taken in sorted order, so writers never deadlock
+    on them. SQLite has one writer at a time, so its ids follow commits already.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in keys:
+        await session.execute(_HOLD_KEY, {"namespace": KEY_LOCK_NAMESPACE, "key": key})
 
 
 def _check_publishable(event_type: EventType, built: Mapping[str, Any], client_bsn: str | None) -> None:

@@ -75,8 +75,5 @@ async def revoke_token(uow: UnitOfWork, token: str, *, now: datetime) -> bool:
 
 
 async def authenticate(uow: UnitOfWork, token: str) -> Party | None:
-    """The party an active token belongs to."""
-    found = await uow.tokens.find_active(token_hash(token))
-    if found is None:
-        return None
-    return await uow.parties.get(found.party_id)
+    """The party an active token belongs to; looked up on every request, so a revocation holds at once."""
+    return await uow.tokens.party_of(token_hash(token))

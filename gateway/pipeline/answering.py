@@ -89,15 +89,16 @@ class Answering:
             identificatie=identificatie,
             dagtekening=dagtekening,
             answers_id=received.message_id,
+            outcome=ACCEPTED,
+            processed_at=now,
         )
-        await uow.messages.record_outcome(retour.id, ACCEPTED, processed_at=now)
-        await uow.messages.link_retour(received.message_id, retour.id)
         accepted = _accepted(handling.message, verdict)
         await uow.messages.record_outcome(
             received.message_id,
             ACCEPTED if accepted else REJECTED,
             processed_at=now,
             findings=[finding.as_json() for finding in received.report.findings],
+            retour_id=retour.id,
         )
         await uow.mailbox.deliver(received.sender.id, retour.id, delivered_at=now)
         if accepted:

@@ -14,19 +14,32 @@ import asyncio
 import hashlib
 import logging
 import threading
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from gateway.events.writer import EventWriter
 from gateway.messages.findings import Finding, Report
 from gateway.messages.parsing import ParseLimits
 from gateway.messages.registry import MessageType, Registry, default_registry
 from gateway.pipeline.addressing import Addressing
+from gateway.pipeline.announcing.refusals import announce_refusal
 from gateway.pipeline.answering import Answering, answered_here
+from gateway.pipeline.eigenbijdrage import WMO406, take_wmo406
 from gateway.pipeline.handling import Handling, RefusalError
-from gateway.pipeline.outcomes import Answered, Failed, Forbidden, Outcome, PassedOn, Refused
+from gateway.pipeline.outcomes import (
+    Answered,
+    Failed,
+    Forbidden,
+    Handled,
+    Observer,
+    Outcome,
+    PassedOn,
+    Refused,
+)
 from gateway.pipeline.passing import Passing
 from gateway.pipeline.processing import Processor, Received
 from gateway.rules.validation import Validator
@@ -39,8 +52,8 @@ logger = logging.getLogger(__name__)
 NOT_A_MESSAGE = "not a schema-valid iWmo message"
 
 TAKEN_RELEASES = frozenset({"3.2"})
-"""The releases whose messages this endpoint takes. The iEb messages of the CAK feed (WMO405/406) are
-told apart by the registry but not yet taken here; they get a clear refusal, not a failure."""
+"""The releases whose messages this endpoint takes. Of the iEb messages of the CAK feed only the CAK's
+WMO406 is taken (`take_wmo406`); a WMO405 is the gateway's own and gets a clear refusal, not a failure."""
 
 
 def utc_now() -> datetime:
@@ -58,8 +71,12 @@ class Pipeline:
         limits: ParseLimits,
         registry: Registry | None = None,
         clock: Callable[[], datetime] = utc_now,
+        events: EventWriter | None = None,
+        observer: Observer | None = None,
     ) -> None:
         self._sessionmaker = sessionmaker
+        self._events = events
+        self._observer = observer
         self._registry = registry or default_registry()
         self._validators = Validators(limits, self._registry)
         self._answering = Answering(processor, self._registry)
@@ -68,28 +85,41 @@ class Pipeline:
 
     async def submit(self, caller: Party, content: bytes) -> Outcome:
         """Handle a message the authenticated `caller` sent; see the module for the order of things."""
+        started = time.perf_counter()
+        outcome, message_type, findings = await self._submit(caller, content)
+        if self._observer is not None:
+            rules = tuple(finding.rule for finding in findings)
+            self._observer(Handled(outcome, message_type, rules, time.perf_counter() - started))
+        return outcome
+
+    async def _submit(self, caller: Party, content: bytes) -> tuple[Outcome, str | None, Sequence[Finding]]:
+        """The outcome, with the message's type (when it has a known one) and its findings."""
         sha256 = hashlib.sha256(content).hexdigest()
         async with UnitOfWork(self._sessionmaker) as uow:
             copy = await uow.messages.find_handled_copy(caller.id, sha256)
             if copy is not None:
                 logger.info("message %d sent again: answered as before", copy.id)
-                return await self._repeat(uow, copy)
+                return await self._repeat(uow, copy), copy.message_type, ()
             message_id = (await uow.messages.add(content, received_at=self._clock(), sender_id=caller.id)).id
+        message_type: str | None = None
         try:
             report = await asyncio.to_thread(self._validators.validate, content)
+            message_type = report.message.code if report.message is not None else None
             async with UnitOfWork(self._sessionmaker) as uow:
                 outcome = await self._handle(uow, caller, message_id, sha256, report)
         except RefusalError as refusal:
-            await self._record(message_id, REJECTED, refusal.reason, refusal.findings)
+            refused = isinstance(refusal.outcome, Refused | Forbidden)
+            announced = (caller, report) if refused else None
+            await self._record(message_id, REJECTED, refusal.reason, refusal.findings, announced)
             logger.info("message %d refused", message_id)
-            return refusal.outcome
+            return refusal.outcome, message_type, refusal.findings
         except Exception as exc:
             where = _where(exc)
             logger.error("message %d: processing failed: %s", message_id, where)
             await self._record(message_id, FAILED, where)
-            return Failed(message_id)
+            return Failed(message_id), message_type, ()
         logger.info("message %d handled: %s", message_id, type(outcome).__name__)
-        return outcome
+        return outcome, message_type, report.findings
 
     async def _handle(
         self, uow: UnitOfWork, caller: Party, message_id: int, sha256: str, report: Report
@@ -100,6 +130,8 @@ class Pipeline:
                 Refused(message_id, NOT_A_MESSAGE, tuple(report.findings)), NOT_A_MESSAGE, report.findings
             )
         if message.release not in TAKEN_RELEASES:
+            if message.code == WMO406:
+                return await take_wmo406(uow, caller, message_id, report, message, self._clock())
             untaken = f"{message.code} (release {message.release}) is not taken at this endpoint"
             raise RefusalError(Refused(message_id, untaken), untaken)
         addressing = Addressing.read(tree)
@@ -150,16 +182,34 @@ class Pipeline:
         raise LookupError(f"message {stored.id} has no known message type")
 
     async def _record(
-        self, message_id: int, outcome: str, reason: str, findings: tuple[Finding, ...] = ()
+        self,
+        message_id: int,
+        outcome: str,
+        reason: str,
+        findings: tuple[Finding, ...] = (),
+        refused: tuple[Party, Report] | None = None,
     ) -> None:
+        """Record the outcome; the refusal of a message of `refused` (sender, report) is announced with it."""
+        now = self._clock()
         async with UnitOfWork(self._sessionmaker) as uow:
             await uow.messages.record_outcome(
                 message_id,
                 outcome,
-                processed_at=self._clock(),
+                processed_at=now,
                 findings=[finding.as_json() for finding in findings],
                 failure=reason,
             )
+            if refused is not None and self._events is not None:
+                sender, report = refused
+                await announce_refusal(
+                    self._events,
+                    uow.session,
+                    message_id=message_id,
+                    sender=sender,
+                    report=report,
+                    findings=findings,
+                    now=now,
+                )
 
 
 class Validators:

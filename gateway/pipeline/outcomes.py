@@ -6,6 +6,7 @@ with these bytes, whose answer is given again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gateway.messages.findings import Finding
@@ -55,3 +56,20 @@ class Failed:
 
 
 Outcome = Answered | PassedOn | Refused | Forbidden | Failed
+
+
+@dataclass(frozen=True, slots=True)
+class Handled:
+    """A submitted message as the service's instruments see it: its outcome, type and the rules of its
+    findings, and how long it took; no content and no party, so nothing personal reaches a metric."""
+
+    outcome: Outcome
+    message_type: str | None
+    """None when the bytes were no message of a known type."""
+    rules: tuple[str, ...]
+    """The rule of each finding, one entry per finding; none for a repeat, counted when first handled."""
+    seconds: float
+
+
+Observer = Callable[[Handled], None]
+"""Told of every handled message, after its outcome is stored; must not block."""

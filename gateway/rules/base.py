@@ -115,6 +115,11 @@ class Rule:
         """The scope at one context path; a rule may vary it by path (see `instance_scope`)."""
         return self.scope
 
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
+        """Whether the rule judges context elements at this path (a name may occur where the rule
+        does not look); decided once per message type, so the check never runs there."""
+        return True
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         raise NotImplementedError
 

@@ -18,6 +18,6 @@ class CD041(Rule):
 
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
-        for row, (code, omvang) in enumerate(zip(table.texts(_CODE), table.texts("Omvang"), strict=True)):
-            if omvang is None and is_filled(code):
+        for row, (code, omvang) in enumerate(zip(table.texts(_CODE), table.has("Omvang"), strict=True)):
+            if not omvang and is_filled(code):
                 yield row, (_CODE,)

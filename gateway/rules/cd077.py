@@ -17,7 +17,7 @@ class CD077(Rule):
     detail = "Budget must be empty when Omvang is filled."
 
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        budgets, omvangen = context.table.texts(context.field), context.table.texts("Omvang")
+        budgets, omvangen = context.table.texts(context.field), context.table.has("Omvang")
         for row in context.rows:
-            if omvangen[row] is not None and is_filled(budgets[row]):
+            if omvangen[row] and is_filled(budgets[row]):
                 yield row, ("Omvang", context.field)

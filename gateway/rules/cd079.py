@@ -16,7 +16,7 @@ class CD079(Rule):
 
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
-        columns = zip(table.texts("Product"), table.texts("Budget"), strict=True)
+        columns = zip(table.has("Product"), table.texts("Budget"), strict=True)
         for row, (product, budget) in enumerate(columns):
-            if product is None and not is_filled(budget):
+            if not product and not is_filled(budget):
                 yield row, ("",)

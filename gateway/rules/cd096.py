@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gateway.messages.shapes import MessageShape, Path_
 from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 from gateway.rules.cd import omvang_without_code
 
@@ -15,7 +16,9 @@ class CD096(Rule):
     scope = 1
     detail = "Omvang needs a Product/Code when Einddatum is absent or after 2020-12-31."
 
-    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
         # TeWijzigenProduct/Omvang shares the tag; it has no Product of its own (that is TR412's business).
-        if context.table.path[-1] == "NieuwProduct":
-            yield from omvang_without_code(context)
+        return path[-2] == "NieuwProduct"
+
+    def check(self, context: Context, document: Document) -> Iterator[Hit]:
+        return omvang_without_code(context)

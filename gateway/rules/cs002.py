@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import mul
 
 from gateway.messages.shapes import MessageShape, Path_
 from gateway.rules.base import (
@@ -21,9 +22,10 @@ _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 def passes_eleven_check(value: str) -> bool:
     """Weighted digit sum divisible by 11; anything but nine digits fails (000000000 passes)."""
-    if len(value) != 9 or not all("0" <= c <= "9" for c in value):
+    if len(value) != 9 or not (value.isascii() and value.isdigit()):
         return False
-    return sum(w * int(c) for w, c in zip(_WEIGHTS, value, strict=True)) % 11 == 0
+    checksum: int = sum(map(mul, _WEIGHTS, map(int, value)))
+    return checksum % 11 == 0
 
 
 class CS002(Rule):

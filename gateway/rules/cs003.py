@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gateway.messages.shapes import MessageShape, Path_
 from gateway.rules.base import Context, Document, Hit, Rule, basis, messages, tag
 from gateway.rules.values import date_of
 
@@ -30,11 +31,12 @@ class CS003(Rule):
     scope = 1
     detail = "The end date must not lie before the start date, and the start date must be present."
 
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
+        return path[-2] in _START_OF
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
-        start = _START_OF.get(table.path[-1])
-        if start is None:
-            return
+        start = _START_OF[table.path[-1]]
         starts, ends = table.values(start, date_of), table.values(context.field, date_of)
         for row, (begin, end) in enumerate(zip(starts, ends, strict=True)):
             if end is None:

@@ -19,10 +19,10 @@ class CS050(Rule):
     detail = "With a Partnernaam NaamGebruik must be 1, 2, 3 or 4; without one it must be 1."
 
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        usages, partners = context.table.texts(context.field), context.table.texts(_PARTNER)
+        usages, partners = context.table.texts(context.field), context.table.has(_PARTNER)
         for row in context.rows:
             value = normal(usages[row])
-            if partners[row] is not None:
+            if partners[row]:
                 if value not in _WITH_PARTNER:
                     yield row, (_PARTNER, context.field)
             elif value != "1":

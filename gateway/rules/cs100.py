@@ -27,9 +27,10 @@ class CS100(Rule):
     def scope_of(self, shape: MessageShape, path: Path_) -> int:
         return instance_scope(shape, path)
 
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
+        return path[-2] in _PERIODS
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        if context.path[-2] not in _PERIODS:
-            return
         early = context.table.values(context.field, _before_2021)
         for row in context.rows:
             if early[row]:

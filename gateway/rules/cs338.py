@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gateway.messages.shapes import MessageShape, Path_
 from gateway.rules.base import Context, Document, Hit, Rule, basis, messages
 from gateway.rules.cs import END_OF_2020
 from gateway.rules.values import date_of, normal
@@ -38,6 +39,8 @@ class CS338(Rule):
     scope = 2
     detail = "With Eenheid 14, 16, 83 or 84 Frequentie must be 2, 4 or 6 when the product ends after 2020."
 
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
+        return path[-3] in _PRODUCTS
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        if context.table.path[-1] in _PRODUCTS:
-            yield from unit_without_frequency(context, "Einddatum")
+        return unit_without_frequency(context, "Einddatum")

@@ -6,11 +6,15 @@ element in Python would cost more than parsing and schema validation together, s
 once per schema path of its context elements, over a table of them (see `tables`), and the engine
 then puts the findings in the stylesheet's order: by their context element's post-order position,
 then check-list order, then the order a rule yields them.
+
+Which rules run where depends only on the message type, so it is worked out once per type (`_plan`):
+the rules that share a place share its table and rows, and a place no element of the message sits
+at costs one lookup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 
 from lxml import etree
@@ -24,9 +28,10 @@ from gateway.rules.tables import Table
 
 _LAST = 1 << 30
 
-Place = tuple[Path_, str, bool]
-"""Where a rule runs: the table's path, the context element's path below its rows, and whether every
-row holds a context element."""
+Place = tuple[Path_, Path_, str, bool, tuple[tuple[Rule, int], ...]]
+"""Where rules run: the context element's path, the table's path, the context element's path below
+its rows, whether every row holds a context element, and the rules that run there with their
+position in the check list."""
 
 
 class RuleEngine:
@@ -35,13 +40,21 @@ class RuleEngine:
         if not plan:
             return []
         document = Document.of(root, message)
+        holds, table_at = document.tables.holds, document.tables.table
         found: list[tuple[etree._Element, int, Finding]] = []
-        for rule, position, places in plan:
-            for context in _contexts(places, document):
+        for where, path, field, required, runs in plan:
+            if not holds(where):
+                continue
+            table = table_at(path)
+            rows: range | list[int] = range(len(table.elements)) if required else table.rows_with(field)
+            if not rows:
+                continue
+            context = Context(table, field, rows)
+            for rule, position in runs:
                 for row, named in rule.check(context, document):
-                    at = context.table.element(row, context.field)
+                    at = table.element(row, field)
                     assert at is not None
-                    located = [_resolve(context.table, row, operand) for operand in named]
+                    located = [_resolve(table, row, operand) for operand in named]
                     found.append((at, position, _finding(rule, located)))
         if len(found) > 1:
             found.sort(key=lambda entry: (_post_order_key(entry[0]), entry[1]))
@@ -49,32 +62,24 @@ class RuleEngine:
 
 
 @cache
-def _plan(message: str) -> tuple[tuple[Rule, int, tuple[Place, ...]], ...]:
-    """The rules of one message type, in check-list order, each with where it runs."""
+def _plan(message: str) -> tuple[Place, ...]:
+    """Every place where rules of one message type run, each with its rules in check-list order.
+
+    Findings are sorted afterwards, and one rule yields all of its findings on an element from one
+    place, so the order the places run in does not show in the report.
+    """
     if not rules_for(message):
         return ()  # a retour, or a message of another standard (iEb)
     shape = shape_of(message)
-    plan = []
+    places: dict[tuple[Path_, Path_, str, bool], list[tuple[Rule, int]]] = {}
     for rule in rules_for(message):
-        places = []
+        position = CHECK_LIST.index(rule.code)
         for path in (path for clark in rule.contexts for path in shape.paths_of(clark)):
-            rows_at = len(path) - rule.scope_of(shape, path)
-            places.append((path[:rows_at], "/".join(path[rows_at:]), shape.required(path, rows_at)))
-        plan.append((rule, CHECK_LIST.index(rule.code), tuple(places)))
-    return tuple(plan)
-
-
-def _contexts(places: tuple[Place, ...], document: Document) -> Iterator[Context]:
-    for path, field, required in places:
-        table = document.tables.table(path)
-        if not table.elements:
-            continue
-        if required:
-            yield Context(table, field, range(len(table.elements)))
-            continue
-        rows = [row for row, text in enumerate(table.texts(field)) if text is not None]
-        if rows:
-            yield Context(table, field, rows)
+            if rule.applies_at(shape, path):
+                rows_at = len(path) - rule.scope_of(shape, path)
+                place = (path, path[:rows_at], "/".join(path[rows_at:]), shape.required(path, rows_at))
+                places.setdefault(place, []).append((rule, position))
+    return tuple((*place, tuple(runs)) for place, runs in places.items())
 
 
 def _resolve(table: Table, row: int, operand: Operand) -> etree._Element | None:

@@ -83,6 +83,8 @@ def overlapping_earlier(
 
     Aids never overlap, nor does a product for which `left_out` (one flag per row) is true.
     """
+    if len(table) < 2:
+        return  # a product alone has nothing to overlap
     categories, codes = table.texts("Product/Categorie"), table.texts("Product/Code")
     # An absent start reads as NaN, as the stylesheet's number() of an empty string does.
     starts = [math.nan if start is None else start for start in table.values(period.start, date_of)]

@@ -4,8 +4,9 @@ The rules compare fields of the same class instance (a claim line's dates, a pro
 volume) and of many instances at once (every claim line of a client). Asking lxml for one element at a
 time costs more than libxml2 spends parsing and validating it, so a column is read in one go: for a
 table of many rows, one compiled XPath returns the texts of a field for all rows from C; for a few
-rows, each row's children are indexed once and shared by every field. Rules only see the texts, in row
-order, and elements are looked up only for the findings a rule reports.
+rows, each row's children are indexed once and shared by every field. A small message is instead read
+from its outline (`outline`), made in one walk. Rules only see the texts, in row order, and elements
+are looked up only for the findings a rule reports.
 
 The fast column read relies on the schema: along the field's path every element occurs at most once,
 so a row holds at most one text node there — unless a comment or processing instruction splits the
@@ -24,6 +25,7 @@ from lxml import etree
 
 from gateway.messages.shapes import MessageShape
 from gateway.messages.shapes import Path_ as Path
+from gateway.rules.outline import Outline, element_text
 
 Element = etree._Element
 Column = list[str | None]
@@ -31,6 +33,9 @@ Column = list[str | None]
 
 BULK_ROWS = 12
 """From this many rows a column is read with one XPath call; below it, row by row is cheaper."""
+
+_FEW_ROWS = 4
+"""Below this many rows a reading is applied to each text; from it, once to each distinct text."""
 
 T = TypeVar("T")
 
@@ -44,7 +49,9 @@ class Table:
         self.elements = elements
         self._columns: dict[str, Column] = {}
         self._derived: dict[tuple[str, Callable[[str], Any]], list[Any]] = {}
+        self._holding: dict[str, list[int]] = {}
         self._row_of: dict[Element, int] | None = None
+        self._parents: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.elements)
@@ -62,6 +69,9 @@ class Table:
         found = self._derived.get(key)
         if found is None:
             texts = self.texts(field)
+            if len(texts) < _FEW_ROWS:
+                found = self._derived[key] = [None if text is None else reading(text) for text in texts]
+                return found
             readings: dict[str | None, T | None] = {
                 text: reading(text) for text in set(texts) if text is not None
             }
@@ -69,8 +79,30 @@ class Table:
             found = self._derived[key] = list(map(readings.__getitem__, texts))
         return found
 
+    def has(self, field: str) -> list[bool]:
+        """For each row, whether it holds `field`: a presence test, which reads no text."""
+        present = [False] * len(self.elements)
+        for row in self.rows_with(field):
+            present[row] = True
+        return present
+
+    def rows_with(self, field: str) -> list[int]:
+        """The rows that hold `field`."""
+        rows = self._holding.get(field)
+        if rows is None:
+            outline = self.tables.outline
+            if outline is not None:
+                rows = outline.rows_with(self.path, field)
+            else:
+                rows = [row for row, text in enumerate(self.texts(field)) if text is not None]
+            self._holding[field] = rows
+        return rows
+
     def element(self, row: int, field: str) -> Element | None:
         """The element a finding names: `field` of this row."""
+        outline = self.tables.outline
+        if outline is not None:
+            return outline.element(self.path, row, field)
         current: Element | None = self.elements[row]
         for step in self._steps(field):
             current = self.tables.child(current, step)
@@ -78,11 +110,17 @@ class Table:
                 return None
         return current
 
-    @cached_property
+    @property
     def parents(self) -> list[int]:
         """For each row, the row of its parent element in the table one level up."""
-        rows = self.tables.table(self.path[:-1])._rows()
-        return [rows[element.getparent()] for element in self.elements]  # type: ignore[index]
+        if self._parents is None:
+            outline = self.tables.outline
+            if outline is not None:
+                self._parents = outline.parents(self.path)
+            else:
+                rows = self.tables.table(self.path[:-1])._rows()
+                self._parents = [rows[element.getparent()] for element in self.elements]  # type: ignore[index]
+        return self._parents
 
     def ancestors(self, levels: int) -> list[int]:
         """For each row, the row of its ancestor `levels` steps up, in that ancestor's table."""
@@ -97,6 +135,9 @@ class Table:
         return _plan(self.tables.shape, self.path, field).steps
 
     def _read(self, field: str) -> Column:
+        outline = self.tables.outline
+        if outline is not None:
+            return outline.column(self.path, field)
         if not field:
             return [element_text(element) for element in self.elements]
         plan = _plan(self.tables.shape, self.path, field)
@@ -144,8 +185,14 @@ class Tables:
     def __init__(self, root: Element, shape: MessageShape) -> None:
         self.root = root
         self.shape = shape
+        self.outline = Outline.of(root, shape)
         self._tables: dict[Path, Table] = {(): Table(self, (), [root])}
         self._children: dict[Element, dict[object, Element]] = {}
+
+    def holds(self, path: Path) -> bool:
+        """Whether the message may hold an element at `path`: the outline knows, and a message read by
+        searches leaves it to its tables (which may come out empty)."""
+        return self.outline is None or self.outline.holds(path)
 
     @cached_property
     def plain(self) -> bool:
@@ -155,7 +202,9 @@ class Tables:
     def table(self, path: Path) -> Table:
         found = self._tables.get(path)
         if found is None:
-            if _holds_repeats(self.shape, path):
+            if self.outline is not None:
+                elements = self.outline.elements(path)
+            elif _holds_repeats(self.shape, path):
                 # A search from above would walk every repeat below these rows; their parents are
                 # few by comparison.
                 clark = self.shape.declarations[path].clark
@@ -177,13 +226,6 @@ class Tables:
                 index.setdefault(element.tag, element)
             self._children[parent] = index
         return index.get(clark)
-
-
-def element_text(element: Element) -> str:
-    """The element's string value as XPath sees it."""
-    if len(element) == 0:
-        return element.text or ""
-    return "".join(element.itertext())
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,9 +22,10 @@ class TR002(Rule):
         # On the Client or Relatie table, whose Geboortedatum/Datum column CS139 and TR134 read too.
         return instance_scope(shape, path)
 
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
+        return path[-2] == "Geboortedatum"
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        if context.path[-2] != "Geboortedatum":
-            return
         usage = context.field.rpartition("/")[0] + "/DatumGebruik"
         dagtekening = document.dagtekening
         today = date_of(dagtekening.text())

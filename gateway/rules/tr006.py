@@ -16,13 +16,13 @@ class TR006(Rule):
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
         columns = zip(
-            table.texts("Telefoon"), table.texts("Adres/Huis"), table.texts("Adres/Postcode"), strict=True
+            table.has("Telefoon"), table.has("Adres/Huis"), table.has("Adres/Postcode"), strict=True
         )
         for row, (phone, house, postcode) in enumerate(columns):
-            if phone is not None:
+            if phone:
                 continue
             # The stylesheet runs the house and the postcode check separately, so both may report.
-            if house is None:
+            if not house:
                 yield row, ("",)
-            if postcode is None:
+            if not postcode:
                 yield row, ("",)

@@ -67,7 +67,7 @@ class TR101(Rule):
         container = context.table
         kind = _CLASSES[document.tables.shape.declarations[container.path].clark]
         members = document.table(*container.path, kind.member)
-        if len(set(members.parents)) == len(members):
+        if len(members) < 2 or len(set(members.parents)) == len(members):
             return  # no container holds two members
         # The exact texts of the key fields, None where absent (so that absent matches only absent).
         keys: list[Key] = list(zip(*(members.texts(field) for field in kind.fields), strict=True))

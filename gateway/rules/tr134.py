@@ -44,11 +44,11 @@ class TR134(Rule):
     def scope_of(self, shape: MessageShape, path: Path_) -> int:
         return instance_scope(shape, path)
 
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
+        own, parent = shape.declarations[path].clark, shape.declarations[path[:-1]].clark
+        return own not in _BASIS_TAGS or parent in _BASIS_DATE_PARENTS
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        declarations = document.tables.shape.declarations
-        own, parent = declarations[context.path].clark, declarations[context.path[:-1]].clark
-        if own in _BASIS_TAGS and parent not in _BASIS_DATE_PARENTS:
-            return
         dagtekening = document.dagtekening
         today = date_of(dagtekening.text())
         dates = context.table.values(context.field, date_of)

@@ -30,4 +30,6 @@ class TR302(Rule):
     detail = "The same product may not be assigned twice with overlapping periods (aids excepted)."
 
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        return overlapping_earlier(context.table, _PERIOD, _void(context.table))
+        table = context.table
+        if len(table) > 1:  # a product alone has nothing to overlap
+            yield from overlapping_earlier(table, _PERIOD, _void(table))

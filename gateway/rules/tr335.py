@@ -33,9 +33,10 @@ class TR335(Rule):
     def scope_of(self, shape: MessageShape, path: Path_) -> int:
         return instance_scope(shape, path)
 
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
+        return path[-2] == "ProductPeriode"
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        if context.path[-2] != "ProductPeriode":
-            return
         signed = Ref(document.table("Declaratie"), 0, "DeclaratieDagtekening")
         limit = five_years_before(signed.text())
         ends = context.table.values(context.field, date_of)

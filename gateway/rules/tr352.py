@@ -15,9 +15,8 @@ class TR352(Rule):
 
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
-        # Only presence matters: a column is None where a Verzoek has no such product.
-        unchanged = table.texts("OngewijzigdeProducten/OngewijzigdProduct")
-        changed = table.texts("TeWijzigenProducten/TeWijzigenProduct")
-        for row, (first_unchanged, first_changed) in enumerate(zip(unchanged, changed, strict=True)):
-            if first_unchanged is None and first_changed is None:
+        unchanged = table.has("OngewijzigdeProducten/OngewijzigdProduct")
+        changed = table.has("TeWijzigenProducten/TeWijzigenProduct")
+        for row, (any_unchanged, any_changed) in enumerate(zip(unchanged, changed, strict=True)):
+            if not any_unchanged and not any_changed:
                 yield row, ("",)

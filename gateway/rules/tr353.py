@@ -15,9 +15,8 @@ class TR353(Rule):
 
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
-        # Only presence matters: a column is None where a Verzoek has no such product.
-        changed = table.texts("TeWijzigenProducten/TeWijzigenProduct")
-        new = table.texts("NieuweProducten/NieuwProduct")
-        for row, (first_changed, first_new) in enumerate(zip(changed, new, strict=True)):
-            if first_changed is None and first_new is None:
+        changed = table.has("TeWijzigenProducten/TeWijzigenProduct")
+        new = table.has("NieuweProducten/NieuwProduct")
+        for row, (any_changed, any_new) in enumerate(zip(changed, new, strict=True)):
+            if not any_changed and not any_new:
                 yield row, ("",)

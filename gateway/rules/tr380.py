@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from gateway.messages.shapes import MessageShape, Path_
 from gateway.rules.base import Context, Document, Hit, Rule, messages, tag
 from gateway.rules.values import date_of
 
@@ -16,9 +17,10 @@ class TR380(Rule):
     scope = 1
     detail = "GewensteIngangsdatum of a NieuwProduct must lie after the message date (Dagtekening)."
 
+    def applies_at(self, shape: MessageShape, path: Path_) -> bool:
+        return path[-2] == "NieuwProduct"
+
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
-        if context.table.path[-1] != "NieuwProduct":
-            return
         dagtekening = document.dagtekening
         today = date_of(dagtekening.text())
         starts = context.table.values(context.field, date_of)

@@ -18,6 +18,8 @@ class TR383(Rule):
 
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         table = context.table
+        if len(table) < 2:
+            return
         # Per parent, the earlier products by their raw ReferentieAanbieder text, in document order.
         earlier: dict[int, dict[str, list[int]]] = {}
         for row, (parent, reference) in enumerate(zip(table.parents, table.texts(_REFERENCE), strict=True)):

@@ -21,6 +21,8 @@ class TR416(Rule):
     def check(self, context: Context, document: Document) -> Iterator[Hit]:
         """Per debit line, one finding for every earlier debit line of the same client with the same key."""
         table = context.table
+        if len(table) < 2:
+            return
         # Only debit lines sharing client and ToewijzingNummer can be twins; the other fields are read
         # for those alone. An absent key field matches nothing, as in XPath.
         candidates: dict[tuple[int, str], list[int]] = {}

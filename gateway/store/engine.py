@@ -27,7 +27,10 @@ from sqlalchemy.pool import NullPool
 from gateway.store.errors import DatabaseUnavailableError, DatabaseUrlError
 
 ASYNC_DRIVERS = {"sqlite": "aiosqlite", "postgresql": "asyncpg"}
-SQLITE_BUSY_TIMEOUT_MS = 5000
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+"""How long a transaction waits for SQLite's one write lock. Waiters poll for it (every 100 ms at most)
+rather than queue, so under steady load one can lose many turns in a row: 5 s was seen to run out with
+eight concurrent senders of toewijzingen (bench.ingest)."""
 POSTGRESQL_CONNECT_TIMEOUT_SECONDS = 10.0
 
 

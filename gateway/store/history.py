@@ -40,11 +40,12 @@ from gateway.store.models.parties import GEMEENTE
 
 @dataclass(frozen=True, slots=True)
 class Loading:
-    """What every loader needs: the session, and the ids of the gemeente and the aanbieder."""
+    """What every loader needs: the session, the ids of the gemeente and the aanbieder, its code."""
 
     session: AsyncSession
     gemeente_id: int
     aanbieder_id: int
+    aanbieder_code: str
 
     async def client_id(self, bsn: str) -> int | None:
         return await self.session.scalar(
@@ -65,7 +66,7 @@ async def load_history(session: AsyncSession, bericht: Bericht, sender: Party, r
     loader = LOADERS.get(type(bericht))
     if loader is None:
         return History()
-    history = await loader(Loading(session, gemeente.id, aanbieder.id), bericht)
+    history = await loader(Loading(session, gemeente.id, aanbieder.id, aanbieder.code), bericht)
     identificatie = bericht.header.bericht_identificatie.identificatie
     earlier = await session.scalar(
         select(Message.id)
@@ -103,8 +104,14 @@ async def _delivery(loading: Loading, bericht: StartBericht | StopBericht) -> Hi
     rows = await toewijzing_rows(
         loading.session, loading.gemeente_id, client_id=client_id, aanbieder_id=loading.aanbieder_id
     )
+    known = await known_toewijzingen(
+        loading.session,
+        rows,
+        bsns={client_id: bericht.client.bsn},
+        codes={loading.aanbieder_id: loading.aanbieder_code},
+    )
     return History(
-        toewijzingen=await known_toewijzingen(loading.session, rows),
+        toewijzingen=known,
         leveringen=await known_leveringen(loading.session, client_id, loading.aanbieder_id),
     )
 

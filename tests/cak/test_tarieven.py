@@ -15,9 +15,17 @@ def test_the_monthly_tariff_is_that_of_the_year(day: date, cents: int) -> None:
     assert Abonnementstarief().per_maand(day) == cents
 
 
-def test_a_year_without_a_configured_tariff_is_refused() -> None:
-    with pytest.raises(MissingTariffError, match="2027"):
-        Abonnementstarief().per_maand(date(2027, 1, 1))
+def test_a_year_after_the_table_takes_the_latest_known_tariff() -> None:
+    assert Abonnementstarief().per_maand(date(2030, 6, 1)) == 2180
+
+
+def test_a_gap_year_in_the_table_takes_the_tariff_of_the_year_before() -> None:
+    assert Abonnementstarief({2025: 2100, 2027: 2300}).per_maand(date(2026, 3, 1)) == 2100
+
+
+def test_a_year_before_the_table_is_refused() -> None:
+    with pytest.raises(MissingTariffError, match="2019"):
+        Abonnementstarief().per_maand(date(2019, 1, 1))
 
 
 def test_the_table_can_be_replaced() -> None:

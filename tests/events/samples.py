@@ -103,7 +103,7 @@ DATA: dict[EventType, dict[str, Any]] = {
         "referentieAanbieder": "VERZOEK-1",
         "aanbieder": AANBIEDER,
         "antwoord": "afgewezen",
-        "redenAfwijzing": "01",
+        "redenAfwijzing": "3",
         "berichtId": 9,
     },
     EventType.DECLARATIE_ONTVANGEN: {

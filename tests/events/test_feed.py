@@ -11,7 +11,7 @@ from gateway.events.catalogue import EventType
 from gateway.events.feed import MAX_PAGE, FeedPage, events_after
 from gateway.events.writer import EventWriter
 from gateway.store.unit_of_work import UnitOfWork
-from tests.events.samples import BSN, levering
+from tests.events.samples import BSN, OTHER_BSN, levering
 
 NOW = datetime(2024, 5, 1, 12, 30, tzinfo=UTC)
 
@@ -25,11 +25,13 @@ def markers(found: FeedPage) -> list[int]:
     return [event["data"]["berichtId"] for event in found.events]
 
 
-async def record(sessionmaker: async_sessionmaker[AsyncSession], writer: EventWriter, *numbers: int) -> None:
+async def record(
+    sessionmaker: async_sessionmaker[AsyncSession], writer: EventWriter, *numbers: int, bsn: str = BSN
+) -> None:
     async with UnitOfWork(sessionmaker) as uow:
         for number in numbers:
             await writer.record(
-                uow.session, EventType.LEVERING_GESTART, data=levering(number), now=NOW, client_bsn=BSN
+                uow.session, EventType.LEVERING_GESTART, data=levering(number), now=NOW, client_bsn=bsn
             )
 
 
@@ -65,7 +67,8 @@ async def test_an_event_committed_late_is_not_passed_by_the_cursor(
             slow.session, EventType.LEVERING_GESTART, data=levering(1), now=NOW, client_bsn=BSN
         )
         await slow.session.flush()  # takes the lower id now, commits after the other
-        await record(sessionmaker, writer, 2)
+        # Another client: one transaction about the same client would wait for this one (test_commit_order).
+        await record(sessionmaker, writer, 2, bsn=OTHER_BSN)
         waiting = await page(sessionmaker, 0)
         assert (markers(waiting), waiting.cursor) == ([], 0)
     assert markers(await page(sessionmaker, waiting.cursor)) == [1, 2]

@@ -235,7 +235,7 @@ async def test_a_broker_without_idempotent_producers_gets_an_ordinary_one_and_a_
     assert len(await consume(broker.bootstrap_servers, topic, 3)) == 3
 
 
-async def test_a_later_event_of_a_client_waits_for_an_earlier_one_still_committing(
+async def test_a_later_event_waits_for_an_earlier_one_still_committing(
     engine: AsyncEngine,
     sessionmaker: async_sessionmaker[AsyncSession],
     writer: EventWriter,
@@ -251,9 +251,10 @@ async def test_a_later_event_of_a_client_waits_for_an_earlier_one_still_committi
             slow.session, EventType.LEVERING_GESTART, data=levering(1), now=NOW, client_bsn=BSN
         )
         await slow.session.flush()  # takes the lower id now, commits after the other
+        # Another client: one transaction about the same client would wait for this one (test_commit_order).
         async with UnitOfWork(sessionmaker) as fast:
             await writer.record(
-                fast.session, EventType.LEVERING_GESTART, data=levering(2), now=NOW, client_bsn=BSN
+                fast.session, EventType.LEVERING_GESTART, data=levering(2), now=NOW, client_bsn=OTHER_BSN
             )
         assert await make_relay(engine, broker, settings).run_once() == 0
     assert await make_relay(engine, broker, settings).run_once() == 2

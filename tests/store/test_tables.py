@@ -21,6 +21,12 @@ from gateway.store.models import (
     BudgetOverrun,
     Client,
     Declaratie,
+    EbAanleveringRow,
+    EbBronRow,
+    EbClient,
+    EbRecordRow,
+    EbTeller,
+    EventKey,
     Levering,
     Mailbox,
     MailboxEntry,
@@ -248,6 +254,53 @@ async def store_one_of_everything(session: AsyncSession) -> list[Base]:
             prestatie_id=prestatie.id,
             message_id=heen.id,
             recorded_at=NOW,
+        ),
+    )
+    await add(
+        EbTeller(gemeente_id=gemeente.id, last_eb_start_nummer=999_999_999, last_volgnummer=2**40),
+        EbClient(client_id=client.id, geboortedatum=date(2009, 2, 28)),
+        EventKey(id=1, secret=bytes(range(64)), created_at=NOW),
+    )
+    record = EbRecordRow(
+        gemeente_id=gemeente.id,
+        client_id=client.id,
+        eb_start_nummer=999_999_999,
+        startdatum=date(2026, 1, 1),
+        stopdatum=None,
+        kostprijs_bedrag=99_999_999,
+        kostprijs_startdatum=date(2026, 1, 1),
+        kostprijs_bron_soort="verstrekking",
+        kostprijs_bron_sleutel="S" * 40,
+    )
+    await add(record)
+    await add(
+        EbBronRow(
+            record_id=record.id,
+            soort="natura",
+            sleutel="999999999",
+            begindatum=date(2026, 1, 1),
+            einddatum=date(2026, 12, 31),
+            kostprijs=None,
+        ),
+        EbAanleveringRow(
+            gemeente_id=gemeente.id,
+            record_id=record.id,
+            volgnummer=2**40,
+            status="3",
+            startdatum=date(2026, 1, 1),
+            stopdatum=date(2026, 12, 31),
+            kostprijs_bedrag=99_999_999,
+            kostprijs_startdatum=date(2026, 1, 1),
+            uiterlijk=date(2026, 2, 1),
+            vervallen=False,
+            message_id=heen.id,
+            bericht="B" * 12,
+            dagtekening=date(2026, 1, 5),
+            geaccepteerd=False,
+            retourcodes=["S333", "9104"],
+            identificatie_retour="R" * 12,
+            dagtekening_retour=date(2026, 1, 6),
+            retour_message_id=retour.id,
         ),
     )
     return rows

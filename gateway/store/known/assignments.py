@@ -8,7 +8,7 @@ IMMEDIATE, so writers take turns already.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -51,9 +51,16 @@ async def toewijzing_rows(
 
 
 async def known_toewijzingen(
-    session: AsyncSession, rows: Sequence[ToewijzingRow]
+    session: AsyncSession,
+    rows: Sequence[ToewijzingRow],
+    *,
+    bsns: Mapping[int, str] | None = None,
+    codes: Mapping[int, str] | None = None,
 ) -> tuple[KnownToewijzing, ...]:
-    """The rows with their versions, client BSN and aanbieder code; rows without a version are left out."""
+    """The rows with their versions, client BSN and aanbieder code; rows without a version are left out.
+
+    The BSNs (by client id) and codes (by party id) the caller knows already are not read again.
+    """
     if not rows:
         return ()
     versions: dict[int, list[Toewijzing]] = {}
@@ -67,11 +74,17 @@ async def known_toewijzingen(
         for version in result:
             nummer = by_id[version.toewijzing_id].toewijzing_nummer
             versions.setdefault(version.toewijzing_id, []).append(toewijzing_of(version, nummer))
-    bsns = await column_by_id(session, Client.id, Client.bsn, {row.client_id for row in rows})
-    codes = await column_by_id(session, Party.id, Party.code, {row.aanbieder_id for row in rows})
+    bsn_of = {**(bsns or {})}
+    bsn_of.update(
+        await column_by_id(session, Client.id, Client.bsn, {row.client_id for row in rows} - bsn_of.keys())
+    )
+    code_of = {**(codes or {})}
+    code_of.update(
+        await column_by_id(session, Party.id, Party.code, {row.aanbieder_id for row in rows} - code_of.keys())
+    )
     return tuple(
         KnownToewijzing(
-            bsn=bsns[row.client_id], aanbieder=codes[row.aanbieder_id], versions=tuple(versions[row.id])
+            bsn=bsn_of[row.client_id], aanbieder=code_of[row.aanbieder_id], versions=tuple(versions[row.id])
         )
         for row in rows
         if row.id in versions

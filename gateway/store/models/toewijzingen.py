@@ -53,6 +53,16 @@ class Beschikking(Base):
     afgiftedatum: Mapped[date | None] = mapped_column(Date)
     ingangsdatum: Mapped[date] = mapped_column(Date)
     einddatum: Mapped[date | None] = mapped_column(Date)
+    kostprijs: Mapped[int | None] = mapped_column(Integer)
+    """Euro cents: what a hulpmiddel or woonvoorziening provided outside iWmo cost (the CAK caps on it)."""
+    aanbieder_id: Mapped[int | None] = mapped_column(ForeignKey("party.id"))
+    """The aanbieder of a natura decision assigned through iWmo (a WMO301 the gateway rendered)."""
+    leverdatum: Mapped[date | None] = mapped_column(Date)
+    """The day a hulpmiddel or woonvoorziening provided outside iWmo was delivered."""
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("message.id"))
+    """The WMO301 the gateway rendered and sent for this decision, if it sent one."""
+    request_sha256: Mapped[str | None] = mapped_column(String(64))
+    """The decision as the ERP sent it, hashed: the same again is a repeat, other content a conflict."""
 
 
 class Toewijzing(Base):

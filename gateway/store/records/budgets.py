@@ -9,13 +9,15 @@ is nothing to book against, and the claim lines themselves are the record.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Prestatie, Toewijzing, counting_unit, cumulative_maximum, fits, in_counting_unit
+from gateway.store.known.batches import batches
 from gateway.store.models import Budget, BudgetBooking, BudgetOverrun
 from gateway.store.models import Prestatie as PrestatieRow
 
@@ -52,98 +54,164 @@ def amount_of(prestatie: Prestatie, toewijzing: Toewijzing) -> int | None:
     return in_counting_unit(prestatie.geleverd_volume, prestatie.eenheid, omvang.eenheid)
 
 
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A recorded claim line on a known toewijzing: its row id, what it says, and the codes rejecting it."""
+
+    id: int
+    prestatie: Prestatie
+    toewijzing_id: int
+    current: Toewijzing
+    codes: tuple[str, ...]
+
+    @property
+    def uses_budget(self) -> bool:
+        """Accepted lines book; a rejected debit that would have overrun the budget is kept as an overrun."""
+        return not self.codes or (bool(OVERRUN_CODES & set(self.codes)) and not self.prestatie.is_credit)
+
+
 class Ledger:
-    """Books the lines of one claim on the budgets of their toewijzingen, at one moment."""
+    """Books the lines of one claim on the budgets of their toewijzingen, at one moment.
+
+    However many lines, in a fixed number of statements: the budgets are brought in step at once, what
+    was booked on them and the debits the credit lines take back are read at once, and the bookings
+    and overruns written at once. The lines are still booked one after another, in their order: an
+    overrun sees what the lines before it booked, a credit can take back a debit of the same claim.
+    """
 
     def __init__(self, session: AsyncSession, message_id: int, now: datetime) -> None:
         self._session = session
         self.message_id = message_id
         self._now = now
-        self._budgets: dict[int, Budget | None] = {}
 
-    async def book(self, line_id: int, prestatie: Prestatie, toewijzing_id: int, current: Toewijzing) -> None:
-        """An accepted line: a debit books its volume, a credit books back what its debit booked."""
-        budget = await self._budget(toewijzing_id, current)
-        if budget is None:
-            return
-        if prestatie.is_credit:
-            await self._book_back(budget, line_id, prestatie)
-            return
-        amount = amount_of(prestatie, current)
-        if amount is not None:
-            self._add(BudgetBooking(budget_id=budget.id, kind=DECLARED, amount=amount, prestatie_id=line_id))
+    async def enter(self, lines: Sequence[Line]) -> None:
+        """Book the lines, in order: accepted debits book their volume, accepted credits book back."""
+        using = [line for line in lines if line.uses_budget]
+        budgets = await budgets_of(self._session, {line.toewijzing_id: line.current for line in using})
+        ids = [budget.id for budget in budgets.values()]
+        booked = await _booked(self._session, ids) if any(line.codes for line in using) else {}
+        credited = {line.prestatie.vorig_referentie_nummer for line in using if line.prestatie.is_credit}
+        debits = await _debits(self._session, ids, {r for r in credited if r is not None})
+        bookings: list[dict[str, object]] = []
+        overruns: list[dict[str, object]] = []
+        for line in using:
+            budget = budgets.get(line.toewijzing_id)
+            if budget is None:
+                continue
+            prestatie = line.prestatie
+            if line.codes:
+                amount = amount_of(prestatie, line.current)
+                if amount is not None:
+                    available = budget.amount - booked.get(budget.id, 0)
+                    overruns.append(self._overrun(budget.id, line.id, amount, available))
+                continue
+            if prestatie.is_credit:
+                debit = debits.get((budget.id, prestatie.vorig_referentie_nummer or ""))
+                if debit is None:
+                    continue
+                kind, amount = CREDITED, -debit
+            else:
+                taken = amount_of(prestatie, line.current)
+                if taken is None:
+                    continue
+                kind, amount = DECLARED, taken
+                debits[(budget.id, prestatie.referentie_nummer)] = amount
+            booked[budget.id] = booked.get(budget.id, 0) + amount
+            bookings.append(self._booking(budget.id, line.id, kind, amount))
+        if bookings:
+            await self._session.execute(insert(BudgetBooking), bookings)
+        if overruns:
+            await self._session.execute(insert(BudgetOverrun), overruns)
 
-    async def refuse(
-        self,
-        line_id: int,
-        prestatie: Prestatie,
-        toewijzing_id: int,
-        current: Toewijzing,
-        codes: tuple[str, ...],
-    ) -> None:
-        """A rejected line that would have overrun the budget is kept as an overrun."""
-        if not OVERRUN_CODES & set(codes) or prestatie.is_credit:
-            return
-        budget = await self._budget(toewijzing_id, current)
-        amount = amount_of(prestatie, current)
-        if budget is None or amount is None:
-            return
-        booked = await self._session.scalar(
-            select(func.coalesce(func.sum(BudgetBooking.amount), 0)).where(
-                BudgetBooking.budget_id == budget.id
-            )
+    def _booking(self, budget_id: int, line_id: int, kind: str, amount: int) -> dict[str, object]:
+        return {
+            "budget_id": budget_id,
+            "kind": kind,
+            "amount": amount,
+            "prestatie_id": line_id,
+            "message_id": self.message_id,
+            "booked_at": self._now,
+        }
+
+    def _overrun(self, budget_id: int, line_id: int, requested: int, available: int) -> dict[str, object]:
+        return {
+            "budget_id": budget_id,
+            "requested": requested,
+            "available": available,
+            "prestatie_id": line_id,
+            "message_id": self.message_id,
+            "recorded_at": self._now,
+        }
+
+
+async def _booked(session: AsyncSession, budget_ids: Sequence[int]) -> dict[int, int]:
+    """What is booked on each budget so far (credits taken off)."""
+    found: dict[int, int] = {}
+    for batch in batches(budget_ids):
+        result = await session.execute(
+            select(BudgetBooking.budget_id, func.sum(BudgetBooking.amount))
+            .where(BudgetBooking.budget_id.in_(batch))
+            .group_by(BudgetBooking.budget_id)
         )
-        self._session.add(
-            BudgetOverrun(
-                budget_id=budget.id,
-                requested=amount,
-                available=budget.amount - int(booked or 0),
-                prestatie_id=line_id,
-                message_id=self.message_id,
-                recorded_at=self._now,
-            )
-        )
+        found.update({budget_id: int(total or 0) for budget_id, total in result.all()})
+    return found
 
-    async def _book_back(self, budget: Budget, line_id: int, credit: Prestatie) -> None:
-        debit = await self._session.scalar(
-            select(BudgetBooking)
+
+async def _debits(
+    session: AsyncSession, budget_ids: Sequence[int], referenties: set[str]
+) -> dict[tuple[int, str], int]:
+    """The amount of the latest debit booked on each budget for each of these ReferentieNummers."""
+    found: dict[tuple[int, str], int] = {}
+    if not budget_ids or not referenties:
+        return found
+    for batch in batches(referenties):
+        result = await session.execute(
+            select(BudgetBooking.budget_id, PrestatieRow.referentie_nummer, BudgetBooking.amount)
             .join(PrestatieRow, PrestatieRow.id == BudgetBooking.prestatie_id)
             .where(
-                BudgetBooking.budget_id == budget.id,
+                BudgetBooking.budget_id.in_(budget_ids),
                 BudgetBooking.kind == DECLARED,
-                PrestatieRow.referentie_nummer == credit.vorig_referentie_nummer,
+                PrestatieRow.referentie_nummer.in_(batch),
             )
-            .order_by(BudgetBooking.id.desc())
-            .limit(1)
+            .order_by(BudgetBooking.id)
         )
-        if debit is not None:
-            self._add(
-                BudgetBooking(budget_id=budget.id, kind=CREDITED, amount=-debit.amount, prestatie_id=line_id)
-            )
-
-    def _add(self, booking: BudgetBooking) -> None:
-        booking.message_id = self.message_id
-        booking.booked_at = self._now
-        self._session.add(booking)
-
-    async def _budget(self, toewijzing_id: int, current: Toewijzing) -> Budget | None:
-        if toewijzing_id not in self._budgets:
-            self._budgets[toewijzing_id] = await budget_of(self._session, toewijzing_id, current)
-        return self._budgets[toewijzing_id]
+        found.update({(budget_id, referentie): amount for budget_id, referentie, amount in result.all()})
+    return found
 
 
-async def budget_of(session: AsyncSession, toewijzing_id: int, current: Toewijzing) -> Budget | None:
-    """The toewijzing's budget, brought in step with its current version; None without a finite limit."""
-    limit = limit_of(current)
-    if limit is None:
-        return None
-    budget = await session.scalar(select(Budget).where(Budget.toewijzing_id == toewijzing_id))
-    if budget is None:
-        budget = Budget(toewijzing_id=toewijzing_id)
-        session.add(budget)
-    budget.period_start = current.ingangsdatum
-    budget.period_end = current.einddatum
-    budget.eenheid = limit.eenheid
-    budget.amount = limit.amount
+async def budgets_of(session: AsyncSession, currents: Mapping[int, Toewijzing]) -> dict[int, Budget]:
+    """The budgets of these toewijzingen (id: current version) with a finite limit, brought in step with
+    that version; the new ones made in one statement (a flush would make them one by one on SQLite)."""
+    limits = {toewijzing_id: limit for toewijzing_id, c in currents.items() if (limit := limit_of(c))}
+    budgets = await _budgets(session, limits)
+    new = [_budget_values(t, currents[t], limit) for t, limit in limits.items() if t not in budgets]
+    if new:
+        made = await session.scalars(insert(Budget).returning(Budget), new)
+        budgets.update({budget.toewijzing_id: budget for budget in made if budget.toewijzing_id is not None})
+    for toewijzing_id, limit in limits.items():
+        for name, value in _budget_values(toewijzing_id, currents[toewijzing_id], limit).items():
+            setattr(budgets[toewijzing_id], name, value)
     await session.flush()
-    return budget
+    return budgets
+
+
+async def _budgets(session: AsyncSession, toewijzing_ids: Iterable[int]) -> dict[int, Budget]:
+    budgets: dict[int, Budget] = {}
+    for batch in batches(toewijzing_ids):
+        result = await session.scalars(
+            select(Budget).where(Budget.toewijzing_id.in_(batch)).order_by(Budget.id)
+        )
+        for budget in result:
+            assert budget.toewijzing_id is not None
+            budgets.setdefault(budget.toewijzing_id, budget)
+    return budgets
+
+
+def _budget_values(toewijzing_id: int, current: Toewijzing, limit: Limit) -> dict[str, object]:
+    return {
+        "toewijzing_id": toewijzing_id,
+        "period_start": current.ingangsdatum,
+        "period_end": current.einddatum,
+        "eenheid": limit.eenheid,
+        "amount": limit.amount,
+    }

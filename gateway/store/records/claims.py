@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import DeclaratieAntwoordBericht, DeclaratieBericht, Prestatie
@@ -18,10 +18,11 @@ from gateway.domain.crossrules import line_codes
 from gateway.domain.history import AFGEWEZEN
 from gateway.messages.verdicts import GRANTED_IN_FULL, NO_REMARK, NOT_ASSESSED, Verdict
 from gateway.store.known.assignments import known_toewijzingen, toewijzing_rows
+from gateway.store.known.batches import batches
 from gateway.store.models import Beoordeling, BudgetBooking, Declaratie, Message
 from gateway.store.models import Prestatie as PrestatieRow
-from gateway.store.records.budgets import Ledger
-from gateway.store.records.rows import client_id
+from gateway.store.records.budgets import Ledger, Line
+from gateway.store.records.rows import client_ids
 
 TOEGEKEND = "toegekend"
 INGEDIEND = "ingediend"
@@ -52,7 +53,8 @@ async def record_declaratie(
     )
     session.add(row)
     await session.flush()
-    numbers = [prestatie.toewijzing_nummer for _, _, _, prestatie in _lines(bericht)]
+    lines = list(_lines(bericht))
+    numbers = [prestatie.toewijzing_nummer for _, _, _, prestatie in lines]
     rows = [
         t
         for t in await toewijzing_rows(session, gemeente_id, numbers=numbers)
@@ -60,20 +62,23 @@ async def record_declaratie(
     ]
     ids = {t.toewijzing_nummer: t.id for t in rows}
     current = {known.toewijzing_nummer: known.current for known in await known_toewijzingen(session, rows)}
-    for c, p, bsn, prestatie in _lines(bericht):
-        codes = line_codes(verdict, c, p) or ()
-        line = _line(prestatie, row.id, aanbieder_id, await client_id(session, gemeente_id, bsn), codes)
-        line.toewijzing_id = ids.get(prestatie.toewijzing_nummer)
-        session.add(line)
-        await session.flush()
-        version = current.get(prestatie.toewijzing_nummer)
-        if line.toewijzing_id is None or version is None:
-            continue
-        if codes:
-            await ledger.refuse(line.id, prestatie, line.toewijzing_id, version, codes)
-        else:
-            await ledger.book(line.id, prestatie, line.toewijzing_id, version)
-    await session.flush()
+    clients = await client_ids(session, gemeente_id, {bsn for _, _, bsn, _ in lines})
+    codes = [line_codes(verdict, c, p) or () for c, p, _, _ in lines]
+    values = [
+        _line(
+            prestatie, row.id, aanbieder_id, clients[bsn], ids.get(prestatie.toewijzing_nummer), line_codes_
+        )
+        for (_, _, bsn, prestatie), line_codes_ in zip(lines, codes, strict=True)
+    ]
+    await session.execute(insert(PrestatieRow), values)
+    line_ids = await _line_ids(session, row.id)
+    booked = [
+        Line(line_id, prestatie, toewijzing_id, version, line_codes_)
+        for line_id, (_, _, _, prestatie), line_codes_ in zip(line_ids, lines, codes, strict=True)
+        if (toewijzing_id := ids.get(prestatie.toewijzing_nummer)) is not None
+        and (version := current.get(prestatie.toewijzing_nummer)) is not None
+    ]
+    await ledger.enter(booked)
 
 
 async def record_beoordeling(
@@ -108,13 +113,16 @@ async def record_beoordeling(
     lines = (
         await session.scalars(select(PrestatieRow).where(PrestatieRow.declaratie_id == declaratie.id))
     ).all()
+    rejected: list[int] = []
     for line in lines:
         if whole or line.referentie_nummer in returned:
             line.status = AFGEWEZEN
             line.retourcodes = list(returned.get(line.referentie_nummer, codes))
-            await session.execute(delete(BudgetBooking).where(BudgetBooking.prestatie_id == line.id))
+            rejected.append(line.id)
         elif line.status == INGEDIEND:
             line.status = TOEGEKEND
+    for batch in batches(rejected):
+        await session.execute(delete(BudgetBooking).where(BudgetBooking.prestatie_id.in_(batch)))
     granted = None if answer is None else answer.totaal_toegekend_bedrag
     session.add(
         Beoordeling(
@@ -134,6 +142,14 @@ def _codes_of(prestatie: Prestatie, client_codes: tuple[str, ...]) -> tuple[str,
     return own or tuple(code for code in client_codes if code != NO_REMARK)
 
 
+async def _line_ids(session: AsyncSession, declaratie_id: int) -> list[int]:
+    """The ids of the claim's lines just inserted, in the order they were given (ids only increase)."""
+    result = await session.scalars(
+        select(PrestatieRow.id).where(PrestatieRow.declaratie_id == declaratie_id).order_by(PrestatieRow.id)
+    )
+    return list(result.all())
+
+
 def _lines(bericht: DeclaratieBericht) -> Iterator[tuple[int, int, str, Prestatie]]:
     for c, client in enumerate(bericht.declaratie.clienten, start=1):
         for p, prestatie in enumerate(client.prestaties, start=1):
@@ -141,24 +157,30 @@ def _lines(bericht: DeclaratieBericht) -> Iterator[tuple[int, int, str, Prestati
 
 
 def _line(
-    prestatie: Prestatie, declaratie_id: int, aanbieder_id: int, client: int, codes: tuple[str, ...]
-) -> PrestatieRow:
-    return PrestatieRow(
-        declaratie_id=declaratie_id,
-        aanbieder_id=aanbieder_id,
-        client_id=client,
-        toewijzing_nummer=prestatie.toewijzing_nummer,
-        referentie_nummer=prestatie.referentie_nummer,
-        vorig_referentie_nummer=prestatie.vorig_referentie_nummer,
-        product_categorie=prestatie.product_categorie,
-        product_code=prestatie.product_code,
-        periode_begindatum=prestatie.product_periode.begindatum,
-        periode_einddatum=prestatie.product_periode.einddatum,
-        geleverd_volume=prestatie.geleverd_volume,
-        eenheid=prestatie.eenheid,
-        product_tarief=prestatie.product_tarief,
-        ingediend_bedrag=prestatie.ingediend_bedrag.bedrag,
-        debet_credit=prestatie.ingediend_bedrag.debet_credit,
-        status=AFGEWEZEN if codes else TOEGEKEND,
-        retourcodes=list(codes) if codes else None,
-    )
+    prestatie: Prestatie,
+    declaratie_id: int,
+    aanbieder_id: int,
+    client: int,
+    toewijzing_id: int | None,
+    codes: tuple[str, ...],
+) -> dict[str, object]:
+    return {
+        "declaratie_id": declaratie_id,
+        "aanbieder_id": aanbieder_id,
+        "client_id": client,
+        "toewijzing_id": toewijzing_id,
+        "toewijzing_nummer": prestatie.toewijzing_nummer,
+        "referentie_nummer": prestatie.referentie_nummer,
+        "vorig_referentie_nummer": prestatie.vorig_referentie_nummer,
+        "product_categorie": prestatie.product_categorie,
+        "product_code": prestatie.product_code,
+        "periode_begindatum": prestatie.product_periode.begindatum,
+        "periode_einddatum": prestatie.product_periode.einddatum,
+        "geleverd_volume": prestatie.geleverd_volume,
+        "eenheid": prestatie.eenheid,
+        "product_tarief": prestatie.product_tarief,
+        "ingediend_bedrag": prestatie.ingediend_bedrag.bedrag,
+        "debet_credit": prestatie.ingediend_bedrag.debet_credit,
+        "status": AFGEWEZEN if codes else TOEGEKEND,
+        "retourcodes": list(codes) if codes else None,
+    }

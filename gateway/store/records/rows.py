@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -9,17 +10,41 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gateway.store.known.batches import batches
 from gateway.store.models import Client, Toewijzing
 
 
 async def client_id(session: AsyncSession, gemeente_id: int, bsn: str) -> int:
     """The id of the gemeente's client with this BSN, made when it is new."""
-    await _insert_if_absent(session, Client, ("gemeente_id", "bsn"), gemeente_id=gemeente_id, bsn=bsn)
-    found = await session.scalar(
-        select(Client.id).where(Client.gemeente_id == gemeente_id, Client.bsn == bsn)
-    )
-    if found is None:
-        raise LookupError("the client was neither found nor made")
+    return (await client_ids(session, gemeente_id, (bsn,)))[bsn]
+
+
+async def client_ids(session: AsyncSession, gemeente_id: int, bsns: Iterable[str]) -> dict[str, int]:
+    """The ids of the gemeente's clients with these BSNs, by BSN, the new ones made.
+
+    Known clients are found in one statement a batch; only the new ones take an insert and a second
+    look. The BSNs go in sorted, so two claims making overlapping clients at once cannot deadlock.
+    """
+    wanted = set(bsns)
+    found = await _client_ids(session, gemeente_id, wanted)
+    missing = wanted - found.keys()
+    if missing:
+        for batch in batches(missing):
+            rows = [{"gemeente_id": gemeente_id, "bsn": bsn} for bsn in batch]
+            await _insert_if_absent(session, Client, ("gemeente_id", "bsn"), rows)
+        found.update(await _client_ids(session, gemeente_id, missing))
+    if len(found) != len(wanted):
+        raise LookupError("a client was neither found nor made")
+    return found
+
+
+async def _client_ids(session: AsyncSession, gemeente_id: int, bsns: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for batch in batches(bsns):
+        result = await session.execute(
+            select(Client.bsn, Client.id).where(Client.gemeente_id == gemeente_id, Client.bsn.in_(batch))
+        )
+        found.update({bsn: int(id_) for bsn, id_ in result.all()})
     return found
 
 
@@ -34,10 +59,12 @@ async def toewijzing_row(
         session,
         Toewijzing,
         ("gemeente_id", "toewijzing_nummer"),
-        gemeente_id=gemeente_id,
-        toewijzing_nummer=nummer,
-        aanbieder_id=aanbieder_id,
-        client_id=client_id,
+        {
+            "gemeente_id": gemeente_id,
+            "toewijzing_nummer": nummer,
+            "aanbieder_id": aanbieder_id,
+            "client_id": client_id,
+        },
     )
     return (
         await session.scalars(
@@ -49,9 +76,13 @@ async def toewijzing_row(
 
 
 async def _insert_if_absent(
-    session: AsyncSession, model: type[Any], key: tuple[str, ...], **values: Any
+    session: AsyncSession,
+    model: type[Any],
+    key: tuple[str, ...],
+    values: dict[str, Any] | list[dict[str, Any]],
 ) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING: a concurrent maker of the same row wins without an error."""
+    """INSERT ... ON CONFLICT DO NOTHING of one or more rows in one statement: a concurrent maker of the
+    same row wins without an error."""
     dialect = (await session.connection()).dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    await session.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=list(key)))
+    await session.execute(insert(model).values(values).on_conflict_do_nothing(index_elements=list(key)))

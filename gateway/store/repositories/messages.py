@@ -36,8 +36,16 @@ class MessageRepository:
         identificatie: str | None = None,
         dagtekening: date | None = None,
         answers_id: int | None = None,
+        outcome: str = PENDING,
+        processed_at: datetime | None = None,
     ) -> Message:
-        """Keep the bytes with their SHA-256 and whatever of the header could be read; outcome `pending`."""
+        """Keep the bytes with their SHA-256 and whatever of the header could be read.
+
+        The outcome is `pending` for a message received; one the gateway makes (a retour) may be stored
+        with its outcome at once, saving the update.
+        """
+        if outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {outcome!r}")
         message = Message(
             origin=origin,
             content=content,
@@ -48,7 +56,8 @@ class MessageRepository:
             receiver_id=receiver_id,
             identificatie=identificatie,
             dagtekening=dagtekening,
-            outcome=PENDING,
+            outcome=outcome,
+            processed_at=processed_at,
             answers_id=answers_id,
         )
         self._session.add(message)
@@ -140,14 +149,26 @@ class MessageRepository:
         processed_at: datetime,
         findings: Sequence[dict[str, Any]] = (),
         failure: str | None = None,
+        retour_id: int | None = None,
     ) -> None:
-        """Set the outcome. `failure` must not quote message content: it ends up in logs and screens."""
+        """Set the outcome, and the retour the message got when there is one (as `link_retour` does).
+
+        `failure` must not quote message content: it ends up in logs and screens.
+        """
         if outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {outcome!r}")
+        values: dict[str, Any] = {
+            "outcome": outcome,
+            "processed_at": processed_at,
+            "findings": list(findings),
+            "failure": failure,
+        }
+        if retour_id is not None:
+            values["retour_id"] = retour_id
         await self._session.execute(
             update(Message)
             .where(Message.id == message_id)
-            .values(outcome=outcome, processed_at=processed_at, findings=list(findings), failure=failure)
+            .values(**values)
             .execution_options(synchronize_session="fetch")
         )
 

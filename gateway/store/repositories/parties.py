@@ -53,6 +53,15 @@ class TokenRepository:
         )
         return result.scalar_one_or_none()
 
+    async def party_of(self, token_hash: str) -> Party | None:
+        """The party an active token belongs to, in one query: every request asks it."""
+        result = await self._session.execute(
+            select(Party)
+            .join(ApiToken, ApiToken.party_id == Party.id)
+            .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
+        )
+        return result.scalar_one_or_none()
+
     async def revoke(self, token_id: int, *, revoked_at: datetime) -> None:
         await self._session.execute(
             update(ApiToken)
