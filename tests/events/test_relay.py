@@ -259,4 +259,5 @@ async def test_a_later_event_waits_for_an_earlier_one_still_committing(
         assert await make_relay(engine, broker, settings).run_once() == 0
     assert await make_relay(engine, broker, settings).run_once() == 2
     received = await consume(broker.bootstrap_servers, topic, 2)
-    assert [record.event["data"]["berichtId"] for record in received] == [1, 2]
+    # Two clients, two keys: Kafka orders them per partition only, so both arriving is what holds here.
+    assert sorted(record.event["data"]["berichtId"] for record in received) == [1, 2]
