@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from gateway.api.deps import Caller, ServiceDep
 from gateway.api.schemas import MAX_ID, problem_responses
 from gateway.cak import BronPeriode, Inhoud
-from gateway.pipeline.answering import DUTCH_TIME
+from gateway.pipeline.answering import DUTCH_TIME, dutch_today
 from gateway.store.eigenbijdrage import FeedItem, feed_page, fetch_wmo405, overdue_records
 from gateway.store.eigenbijdrage.rows import Stored
 from gateway.store.models.parties import CAK, GEMEENTE, Party
@@ -102,7 +102,7 @@ async def eigen_bijdrage(
 ) -> EigenBijdragePage:
     async with UnitOfWork(service.sessionmaker) as uow:
         party = await _gemeente(uow, caller, gemeente)
-        items = await feed_page(uow.session, party.id, after=after, limit=limit, today=_today())
+        items = await feed_page(uow.session, party.id, after=after, limit=limit, today=dutch_today())
     return EigenBijdragePage(
         items=[_item(item) for item in items], next=str(items[-1].volgnummer if items else after)
     )
@@ -149,7 +149,7 @@ async def wmo405(
 async def achterstallig(
     caller: Caller, service: ServiceDep, gemeente: Gemeente = None
 ) -> list[AchterstalligModel]:
-    today = _today()
+    today = dutch_today()
     async with UnitOfWork(service.sessionmaker) as uow:
         party = await _gemeente(uow, caller, gemeente)
         late = await overdue_records(uow.session, party.id, today)
@@ -233,7 +233,3 @@ def _late(stored: Stored, today: date) -> AchterstalligModel | None:
         uiterlijk=aanlevering.uiterlijk,
         verzonden=aanlevering is onderweg,
     )
-
-
-def _today() -> date:
-    return datetime.now(UTC).astimezone(DUTCH_TIME).date()

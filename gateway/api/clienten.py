@@ -17,7 +17,8 @@ from pydantic import BaseModel, Field
 
 from gateway.api.deps import Caller, ServiceDep
 from gateway.api.schemas import MAX_ID, Problem
-from gateway.api.toewijzingen import ToewijzingItem, today
+from gateway.api.toewijzingen import ToewijzingItem
+from gateway.pipeline.answering import dutch_today
 from gateway.store.models.parties import GEMEENTE, Party
 from gateway.store.queries.budgetten import Amounts, PeriodAmounts, natura_budgetten, pgb_budgetten
 from gateway.store.queries.clienten import client_by_bsn, is_client_of
@@ -155,7 +156,7 @@ async def toewijzingen(client_id: ClientId, gemeente: Gemeente, service: Service
     async with UnitOfWork(service.sessionmaker) as uow:
         await _own_client(uow, gemeente, client_id)
         found = await current_toewijzingen(uow.session, Scope(gemeente_id=gemeente.id, client_id=client_id))
-    day = today()
+    day = dutch_today()
     return ClientToewijzingen(items=[ToewijzingItem.of(current, day) for current in found])
 
 

@@ -8,7 +8,7 @@ assignments. Each item is the current (newest) version; pages follow the toewijz
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from gateway.api.deps import Caller, ServiceDep
 from gateway.api.schemas import MAX_ID, Problem
-from gateway.pipeline.answering import DUTCH_TIME
+from gateway.pipeline.answering import dutch_today
 from gateway.store.models.parties import AANBIEDER, GEMEENTE
 from gateway.store.queries.toewijzingen import CurrentToewijzing, Scope, Status, current_toewijzingen
 from gateway.store.unit_of_work import UnitOfWork
@@ -85,11 +85,6 @@ class ToewijzingenPage(BaseModel):
     next: str = Field(description="the cursor to ask for what comes after these items (as `after`)")
 
 
-def today() -> date:
-    """The date in the Netherlands now: a toewijzing's dates are Dutch calendar days."""
-    return datetime.now(DUTCH_TIME).date()
-
-
 @router.get(
     "",
     summary="Read toewijzingen: an aanbieder its own, the gemeente all of its own",
@@ -127,7 +122,7 @@ async def toewijzingen(
                 status.HTTP_403_FORBIDDEN, "only a gemeente or an aanbieder reads toewijzingen"
             )
         page = await current_toewijzingen(uow.session, scope, after=after, limit=limit)
-    day = today()
+    day = dutch_today()
     return ToewijzingenPage(
         items=[ToewijzingItem.of(current, day) for current in page],
         next=str(page[-1].id if page else after),

@@ -8,7 +8,7 @@ part, is delivered to the gemeente.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from lxml import etree
@@ -42,6 +42,11 @@ _DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 """The gemeente's dates (a DagtekeningRetour, the system date of TR135) are Dutch dates, not UTC's."""
+
+
+def dutch_today() -> date:
+    """The calendar day in the Netherlands now: the standard's dates are Dutch days."""
+    return datetime.now(DUTCH_TIME).date()
 
 
 def answered_here(message: MessageType) -> bool:

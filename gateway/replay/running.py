@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TextIO
 
 import httpx
 
-from gateway.pipeline.answering import DUTCH_TIME
+from gateway.pipeline.answering import dutch_today
 from gateway.replay.embedded import Connection, embedded_gateway
 from gateway.replay.errors import ReplayError
 from gateway.replay.placeholders import RunValues
@@ -38,10 +37,6 @@ class Remote:
 class ScenarioResults:
     name: str
     results: list[StepResult]
-
-
-def dutch_today() -> date:
-    return datetime.now(UTC).astimezone(DUTCH_TIME).date()
 
 
 async def replay(
