@@ -48,7 +48,7 @@ from gateway.events.catalogue import EventType
 from gateway.events.keys import KeyedReferences
 from gateway.events.service import build_relay
 from gateway.events.settings import EventSettings
-from gateway.events.writer import EventWriter
+from gateway.events.writer import EventWriter, NewEvent
 from gateway.pipeline.access import PartyName, issue_token
 from gateway.store.engine import create_engine, create_sessionmaker
 from gateway.store.migrate import upgrade
@@ -174,8 +174,7 @@ async def _drain(
     topic = await _create_topic(servers)
     for start in range(0, count, 500):
         async with UnitOfWork(sessionmaker) as uow:
-            for number in range(start, min(start + 500, count)):
-                await _record(writer, uow, number)
+            await _record(writer, uow, range(start, min(start + 500, count)))
     relay = build_relay(engine, servers, EventSettings(topic=topic, idempotence=False))
     started = time.perf_counter()
     published = await relay.run_once()
@@ -327,30 +326,31 @@ async def _write_steadily(
     deadline = time.perf_counter()
     number = index
     while number < total:
+        numbers = range(number, min(total, number + load.per_transaction * load.writers), load.writers)
         async with UnitOfWork(sessionmaker) as uow:
-            for _ in range(load.per_transaction):
-                if number < total:
-                    await _record(writer, uow, number)
-                number += load.writers
+            await _record(writer, uow, numbers)
+        number += load.per_transaction * load.writers
         deadline += interval
         await asyncio.sleep(max(0.0, deadline - time.perf_counter()))
 
 
-async def _record(writer: EventWriter, uow: UnitOfWork, number: int) -> None:
-    data = {
-        "toewijzingNummer": number % 999_999_999,
-        "aanbieder": "12345678",
-        "product": {"categorie": "01", "code": "01A01"},
-        "begindatum": date(2024, 4, 2),
-        "berichtId": number + 1,
-    }
-    await writer.record(
-        uow.session,
-        EventType.LEVERING_GESTART,
-        data=data,
-        now=datetime.now(UTC),
-        client_bsn=CLIENTS[number % len(CLIENTS)],
-    )
+async def _record(writer: EventWriter, uow: UnitOfWork, numbers: range) -> None:
+    """Events numbered `numbers` in one transaction, recorded together as the gateway records a message's."""
+    events = [
+        NewEvent(
+            EventType.LEVERING_GESTART,
+            {
+                "toewijzingNummer": number % 999_999_999,
+                "aanbieder": "12345678",
+                "product": {"categorie": "01", "code": "01A01"},
+                "begindatum": date(2024, 4, 2),
+                "berichtId": number + 1,
+            },
+            client_bsn=CLIENTS[number % len(CLIENTS)],
+        )
+        for number in numbers
+    ]
+    await writer.record_all(uow.session, events, now=datetime.now(UTC))
 
 
 async def _consume(consumer: AIOKafkaConsumer, total: int, ends: list[float]) -> None:

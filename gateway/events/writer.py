@@ -9,7 +9,7 @@ reports was stored.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -32,9 +32,13 @@ MAX_EVENT_BYTES = 512 * 1024
 
 # Transaction-level advisory locks that keep a key's events in commit order on PostgreSQL (see
 # `_hold_keys`): the two-integer form, this namespace and a hash of the key. pg_locks shows them with
-# objsubid 2, so the outbox's in-flight locks (one 64-bit key, objsubid 1) never meet them.
+# objsubid 2, so the outbox's in-flight locks (one 64-bit key, objsubid 1) never meet them. All keys of
+# a call are locked by one statement, in the order of their hashes.
 KEY_LOCK_NAMESPACE = 0x1E7F
-_HOLD_KEY = text("SELECT pg_advisory_xact_lock(:namespace, hashtext(:key))")
+_HOLD_KEYS = text(
+    "SELECT pg_advisory_xact_lock(:namespace, held.hash) FROM "
+    "(SELECT DISTINCT hashtext(key) AS hash FROM unnest(CAST(:keys AS text[])) AS key ORDER BY hash) AS held"
+)
 
 
 @dataclass(frozen=True)
@@ -105,12 +109,14 @@ class EventWriter:
         recorded = [self._build(references, event, now) for event in events]
         if not recorded:
             return []
-        await _hold_keys(session, sorted({event.key for event in recorded}))
+        await _hold_keys(session, {event.key for event in recorded})
         outbox = OutboxRepository(session)
         await outbox.announce_writer()
-        for event, built in zip(events, recorded, strict=True):
-            # Not flushed one by one: the events of a transaction go into the outbox in one statement.
-            outbox.stage(built.key, str(event.event_type), dict(built.envelope), created_at=now)
+        rows = [
+            (built.key, str(event.event_type), dict(built.envelope))
+            for event, built in zip(events, recorded, strict=True)
+        ]
+        await outbox.add_all(rows, created_at=now)
         return recorded
 
     async def _fetch_references(self) -> KeyedReferences:
@@ -133,19 +139,18 @@ class EventWriter:
         return RecordedEvent(event_id=event_id, key=key, envelope=built)
 
 
-async def _hold_keys(session: AsyncSession, keys: Sequence[str]) -> None:
+async def _hold_keys(session: AsyncSession, keys: Collection[str]) -> None:
     """On PostgreSQL, make transactions with events of the same key take their outbox ids one after the other.
 
-    Ids are taken when the events are flushed, shortly before commit; two transactions recording for one
-    client could take them in one order and commit in the other, and the client's events would then be
-    published against the order of the changes. Holding a lock per key until commit, taken before any
-    id, makes the later committer take the later ids. Taken in sorted order, so writers never deadlock
-    on them. SQLite has one writer at a time, so its ids follow commits already.
+    Two transactions recording for one client could take their ids in one order and commit in the other,
+    and the client's events would then be published against the order of the changes. Holding a lock per
+    key until commit, taken before any id, makes the later committer take the later ids. Taken in the order
+    of the locks' own numbers, so writers never deadlock on them. SQLite has one writer at a time, so its
+    ids follow commits already.
     """
     if session.get_bind().dialect.name != "postgresql":
         return
-    for key in keys:
-        await session.execute(_HOLD_KEY, {"namespace": KEY_LOCK_NAMESPACE, "key": key})
+    await session.execute(_HOLD_KEYS, {"namespace": KEY_LOCK_NAMESPACE, "keys": list(keys)})
 
 
 def _check_publishable(event_type: EventType, built: Mapping[str, Any], client_bsn: str | None) -> None:

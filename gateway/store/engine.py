@@ -1,8 +1,8 @@
 """Engines and sessions from a database URL, with SQLite set up to serve: WAL, foreign keys, lock waits.
 
 On SQLite every transaction starts with BEGIN IMMEDIATE: writers queue for the one write lock at the
-start (waiting up to the busy timeout) instead of failing halfway when a read turns into a write after
-another writer committed. Readers still run beside a writer, because the file is in WAL mode.
+start (see `sqlite_lock`) instead of failing halfway when a read turns into a write after another writer
+committed. Readers still run beside a writer, because the file is in WAL mode.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import sqlalchemy
-from sqlalchemy import event
-from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidRequestError, NoSuchModuleError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
@@ -25,12 +24,9 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import NullPool
 
 from gateway.store.errors import DatabaseUnavailableError, DatabaseUrlError
+from gateway.store.sqlite_lock import WriteTurns
 
 ASYNC_DRIVERS = {"sqlite": "aiosqlite", "postgresql": "asyncpg"}
-SQLITE_BUSY_TIMEOUT_MS = 30_000
-"""How long a transaction waits for SQLite's one write lock. Waiters poll for it (every 100 ms at most)
-rather than queue, so under steady load one can lose many turns in a row: 5 s was seen to run out with
-eight concurrent senders of toewijzingen (bench.ingest)."""
 POSTGRESQL_CONNECT_TIMEOUT_SECONDS = 10.0
 
 
@@ -65,8 +61,7 @@ def create_engine(url: str) -> AsyncEngine:
     except (ArgumentError, InvalidRequestError, NoSuchModuleError) as exc:
         raise DatabaseUrlError(str(exc).splitlines()[0]) from exc
     if parsed.get_backend_name() == "sqlite":
-        event.listen(engine.sync_engine, "connect", _prepare_sqlite_connection)
-        event.listen(engine.sync_engine, "begin", _begin_immediate)
+        WriteTurns().install(engine.sync_engine)
     return engine
 
 
@@ -113,19 +108,3 @@ def _unavailable(url: URL, exc: BaseException) -> DatabaseUnavailableError:
     reason = (str(cause).strip() or type(cause).__name__).splitlines()[0]
     where = url.render_as_string(hide_password=True)
     return DatabaseUnavailableError(f"cannot open the database at {where}: {reason}")
-
-
-def _prepare_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
-    # The driver's own implicit BEGIN is switched off; `_begin_immediate` issues ours.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-    finally:
-        cursor.close()
-
-
-def _begin_immediate(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select, text, update
+from sqlalchemy import Select, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.store.models.messages import OutboxEvent
@@ -16,6 +16,8 @@ from gateway.store.models.messages import OutboxEvent
 IN_FLIGHT_NAMESPACE = 0x1E7E
 IN_FLIGHT_BOUND_BITS = 48
 _ANNOUNCED = "gateway.outbox.announced"
+NewOutboxRow = tuple[str, str, dict[str, Any]]
+"""An event to add: its key, its type and its envelope."""
 # The next id the sequence hands out: last_value once it has handed one out, else last_value itself.
 _ANNOUNCE = text(
     "SELECT pg_advisory_xact_lock_shared(:namespace + last_value + is_called::int) FROM outbox_event_id_seq"
@@ -50,16 +52,17 @@ class OutboxRepository:
         await self._session.flush()
         return event
 
-    def stage(
-        self, aggregate_key: str, event_type: str, payload: dict[str, Any], *, created_at: datetime
-    ) -> OutboxEvent:
-        """Add an event without flushing: it is inserted with the session's next flush, at the latest on
-        commit, together with the others staged by then in one statement. Its id is known only after."""
-        event = OutboxEvent(
-            aggregate_key=aggregate_key, event_type=event_type, payload=payload, created_at=created_at
+    async def add_all(self, rows: Sequence[NewOutboxRow], *, created_at: datetime) -> None:
+        """Add events in their order, in one statement; their ids are not read back (none is needed)."""
+        if not rows:
+            return
+        await self._session.execute(
+            insert(OutboxEvent),
+            [
+                {"aggregate_key": key, "event_type": event_type, "payload": payload, "created_at": created_at}
+                for key, event_type, payload in rows
+            ],
         )
-        self._session.add(event)
-        return event
 
     async def unpublished(self, *, limit: int = 100) -> Sequence[OutboxEvent]:
         result = await self._session.execute(
