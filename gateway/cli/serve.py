@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -51,6 +52,20 @@ def _positive(text: str) -> int:
     return number
 
 
+GC_THRESHOLDS = (50_000, 50, 100)
+"""Python's collector runs after this many new objects (700 by default) and older generations after this
+many younger collections. Judging a claim of 10,000 lines makes some hundred thousand objects that all
+stay in use until it is answered; at the default the collector walked them dozens of times, a quarter of
+the answer's time (bench.ingest)."""
+
+
+def tune_garbage_collection() -> None:
+    """Collect less often, and never walk again what the process built before serving (`gc.freeze`):
+    the modules, schemas and tables it keeps to its end."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def run(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -82,7 +97,9 @@ def run(args: argparse.Namespace) -> int:
             log_config=None,
         )
         return 0
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, access_log=False, log_config=None)
+    app = create_app(settings)
+    tune_garbage_collection()
+    uvicorn.run(app, host=args.host, port=args.port, access_log=False, log_config=None)
     return 0
 
 
@@ -97,4 +114,6 @@ def worker_app() -> FastAPI:
     from gateway.api.settings import ServiceSettings
 
     configure_logging()
-    return create_app(ServiceSettings())
+    app = create_app(ServiceSettings())
+    tune_garbage_collection()
+    return app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -48,17 +48,25 @@ class NaturaBudgetStatus:
     With an Omvang, `periods` and `cumulative` count in `eenheid`, the Omvang's counting unit (minutes
     for an Omvang in hours, see `units`). With a Budget, `budget` compares the sum of GeleverdVolume with
     it, as TR369's text does (for lines in Eenheid 83 that is the amount in euro cents), and so do the
-    periods' declared volumes; `eenheid` is then None. `periods` runs from the month of the Ingangsdatum
-    to that of the Einddatum (of an open-ended toewijzing: to the latest month with a line), plus any
-    month outside it that holds a line.
+    periods' declared volumes; `eenheid` is then None.
     """
 
     toewijzing: Toewijzing
     uitvoering: Uitvoeringsvariant
     eenheid: str | None
-    periods: tuple[PeriodUsage, ...]
+    declared_per_month: Mapping[date, int]
+    """The declared volume by the first day of the month the lines lie in."""
     cumulative: Usage | None
     budget: Usage | None
+
+    @property
+    def periods(self) -> tuple[PeriodUsage, ...]:
+        """Every month from that of the Ingangsdatum to that of the Einddatum (of an open-ended
+        toewijzing: to the latest month with a line), plus any month outside it that holds a line.
+
+        Worked out when asked for: judging a claim line needs its own month only (`overruns`).
+        """
+        return tuple(self._usage_in(month) for month in _months(self.toewijzing, self.declared_per_month))
 
     def overruns(self, prestatie: Prestatie) -> tuple[str, ...]:
         """The retourcodes a new claim line on this toewijzing would get from the volume checks.
@@ -86,11 +94,13 @@ class NaturaBudgetStatus:
         return tuple(codes)
 
     def _period_of(self, day: date) -> PeriodUsage:
-        month = month_of(day)
-        for usage in self.periods:
-            if month.contains(usage.periode.begindatum):
-                return usage
-        return _period_usage(self.toewijzing, self.uitvoering, month.begindatum, 0)
+        return self._usage_in(month_of(day).begindatum)
+
+    def _usage_in(self, month: date) -> PeriodUsage:
+        """The usage of the product period in the month starting on `month`."""
+        periode = self.toewijzing.product_periode(month)
+        maximum = _counted(self.toewijzing, maximum_volume(self.toewijzing, periode, self.uitvoering))
+        return PeriodUsage(maximum=maximum, declared=self.declared_per_month.get(month, 0), periode=periode)
 
 
 def natura_budget_status(
@@ -114,10 +124,6 @@ def natura_budget_status(
             volume = in_counting_unit(volume, line.eenheid, omvang.eenheid)
         month = month_of(line.product_periode.begindatum).begindatum
         per_month[month] = per_month.get(month, 0) + volume
-    periods = tuple(
-        _period_usage(toewijzing, uitvoering, month, per_month.get(month, 0))
-        for month in _months(toewijzing, per_month)
-    )
     total = sum(per_month.values())
     cumulative = (
         None if omvang is None else Usage(_counted(toewijzing, cumulative_maximum(toewijzing)), total)
@@ -126,18 +132,10 @@ def natura_budget_status(
         toewijzing=toewijzing,
         uitvoering=uitvoering,
         eenheid=None if omvang is None else counting_unit(omvang.eenheid),
-        periods=periods,
+        declared_per_month=per_month,
         cumulative=cumulative,
         budget=None if toewijzing.budget is None else Usage(toewijzing.budget, total),
     )
-
-
-def _period_usage(
-    toewijzing: Toewijzing, uitvoering: Uitvoeringsvariant, month: date, declared: int
-) -> PeriodUsage:
-    periode = toewijzing.product_periode(month)
-    maximum = _counted(toewijzing, maximum_volume(toewijzing, periode, uitvoering))
-    return PeriodUsage(maximum=maximum, declared=declared, periode=periode)
 
 
 def _counted(toewijzing: Toewijzing, maximum: int | None) -> int | None:

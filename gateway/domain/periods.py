@@ -6,6 +6,7 @@ from calendar import monthrange
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 SUNDAY = 6
 """`date.weekday()` of a Sunday; an ISO week runs from Monday to Sunday."""
@@ -51,8 +52,9 @@ class Periode:
         return _month_number(self.einddatum) - _month_number(self.begindatum) + 1
 
 
+@lru_cache(maxsize=4096)
 def month_of(day: date) -> Periode:
-    """The calendar month holding `day`."""
+    """The calendar month holding `day`; remembered, since every claim line asks it several times."""
     return Periode(day.replace(day=1), day.replace(day=monthrange(day.year, day.month)[1]))
 
 

@@ -16,6 +16,7 @@ from gateway.domain.crossrules.base import Context, CrossFinding
 from gateway.domain.crossrules.contract import PolicyContract
 from gateway.domain.crossrules.engine import check
 from gateway.domain.crossrules.verdicts import verdict_of
+from gateway.domain.history import History
 from gateway.messages.findings import Finding
 from gateway.messages.verdicts import Accepted, Verdict
 from gateway.pipeline.answering import DUTCH_TIME
@@ -53,31 +54,31 @@ class DomainProcessor:
 
     async def judge(self, uow: UnitOfWork, received: Received) -> Verdict:
         bericht = _decoded(received)
-        findings = await self._findings(uow, received, bericht)
-        verdict = verdict_of(findings)
-        await self._record(uow, received, bericht, verdict)
+        history = await load_history(uow.session, bericht, received.sender, received.receiver)
+        verdict = verdict_of(self._findings(received, bericht, history))
+        await self._record(uow, received, bericht, verdict, history)
         return verdict
 
     async def screen(self, uow: UnitOfWork, received: Received) -> Sequence[Finding]:
         bericht = _decoded(received)
-        refusals = [_as_finding(f) for f in await self._findings(uow, received, bericht)]
+        history = await load_history(uow.session, bericht, received.sender, received.receiver)
+        refusals = [_as_finding(f) for f in self._findings(received, bericht, history)]
         if isinstance(bericht, ToewijzingBericht):
             refusals.extend(self._policy_findings(bericht))
         if not refusals:
-            await self._record(uow, received, bericht, Accepted())
+            await self._record(uow, received, bericht, Accepted(), history)
         return refusals
 
-    async def _findings(
-        self, uow: UnitOfWork, received: Received, bericht: Bericht
-    ) -> tuple[CrossFinding, ...]:
-        history = await load_history(uow.session, bericht, received.sender, received.receiver)
+    def _findings(self, received: Received, bericht: Bericht, history: History) -> tuple[CrossFinding, ...]:
         gemeente, aanbieder = _roles(received)
         context = Context(
             gemeente=gemeente, aanbieder=aanbieder, today=self._today(), contract=self._contract
         )
         return check(bericht, history, context)
 
-    async def _record(self, uow: UnitOfWork, received: Received, bericht: Bericht, verdict: Verdict) -> None:
+    async def _record(
+        self, uow: UnitOfWork, received: Received, bericht: Bericht, verdict: Verdict, history: History
+    ) -> None:
         now = self._clock()
         await record(
             uow.session,
@@ -87,6 +88,7 @@ class DomainProcessor:
             sender=received.sender,
             receiver=received.receiver,
             now=now,
+            judged_on=history,
         )
         for follower in self._followers:
             await follower.follow(uow, received, bericht, verdict, now)

@@ -31,10 +31,11 @@ from gateway.domain.history import REDEN_VERWIJDERD, History
 from gateway.store.known.answered import answered_claim
 from gateway.store.known.assignments import known_toewijzingen, toewijzing_rows
 from gateway.store.known.claims import known_prestaties, previous_period, used_declaratie_nummers
+from gateway.store.known.clients import find_client_id
 from gateway.store.known.deliveries import known_leveringen
 from gateway.store.known.messages import passed_on_or_answered
 from gateway.store.known.requests import known_verzoeken
-from gateway.store.models import Client, Message, Party
+from gateway.store.models import Message, Party
 from gateway.store.models.parties import GEMEENTE
 
 
@@ -48,9 +49,7 @@ class Loading:
     aanbieder_code: str
 
     async def client_id(self, bsn: str) -> int | None:
-        return await self.session.scalar(
-            select(Client.id).where(Client.gemeente_id == self.gemeente_id, Client.bsn == bsn)
-        )
+        return await find_client_id(self.session, self.gemeente_id, bsn)
 
 
 async def load_history(session: AsyncSession, bericht: Bericht, sender: Party, receiver: Party) -> History:

@@ -32,6 +32,7 @@ from gateway.domain import (
     VerzoekOmWijzigingBericht,
 )
 from gateway.domain.crossrules import line_codes
+from gateway.domain.history import History
 from gateway.messages.verdicts import Accepted, Verdict
 from gateway.store.models import (
     Beoordeling,
@@ -65,6 +66,8 @@ class Recording:
     aanbieder_id: int
     verdict: Verdict
     now: datetime
+    judged_on: History | None
+    """What the message was judged against, loaded in this transaction (nothing changed it since)."""
 
 
 async def record(
@@ -76,12 +79,14 @@ async def record(
     sender: Party,
     receiver: Party,
     now: datetime,
+    judged_on: History | None = None,
 ) -> None:
     """Write the effects of `bericht`, stored as message `message_id`, under `verdict`.
 
     `sender` and `receiver` are the parties that sent and receive this message (for a retour: the
     aanbieder that sends it). Recording a message a second time in the same transaction, or after it
-    was committed, changes nothing.
+    was committed, changes nothing. `judged_on` is the History the message was judged against in this
+    transaction, when the caller has it: what it holds is not read again.
     """
     if not _accepted(bericht, verdict):
         return
@@ -94,7 +99,9 @@ async def record(
     if recorder is None:
         return
     gemeente, aanbieder = (sender, receiver) if sender.kind == GEMEENTE else (receiver, sender)
-    await recorder(Recording(session, message_id, gemeente.id, aanbieder.id, verdict, now), bericht)
+    await recorder(
+        Recording(session, message_id, gemeente.id, aanbieder.id, verdict, now, judged_on), bericht
+    )
 
 
 def _accepted(bericht: Bericht, verdict: Verdict) -> bool:
@@ -126,7 +133,9 @@ async def _antwoord(r: Recording, bericht: AntwoordBericht) -> None:
 
 async def _declaratie(r: Recording, bericht: DeclaratieBericht) -> None:
     ledger = Ledger(r.session, r.message_id, r.now)
-    await record_declaratie(r.session, bericht, r.verdict, ledger, r.gemeente_id, r.aanbieder_id)
+    await record_declaratie(
+        r.session, bericht, r.verdict, ledger, r.gemeente_id, r.aanbieder_id, judged_on=r.judged_on
+    )
 
 
 async def _declaratie_antwoord(r: Recording, bericht: DeclaratieAntwoordBericht) -> None:

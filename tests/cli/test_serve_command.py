@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 from pathlib import Path
 
 import httpx
 
+from gateway.cli.serve import GC_THRESHOLDS, tune_garbage_collection
 from tests.api.serving import command, serving
 
 
@@ -34,3 +36,14 @@ def test_an_unusable_database_stops_serve_with_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("iwmo-gateway serve: cannot open the database at")
     assert result.stderr.count("\n") == 1
+
+
+def test_serving_freezes_what_was_built_and_collects_garbage_less_often() -> None:
+    thresholds = gc.get_threshold()
+    try:
+        tune_garbage_collection()
+        assert gc.get_threshold() == GC_THRESHOLDS
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)

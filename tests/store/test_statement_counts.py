@@ -70,6 +70,18 @@ async def test_a_claim_is_judged_and_recorded_in_statements_independent_of_its_l
     assert large == small
 
 
+async def test_a_claim_is_recorded_without_reading_again_the_versions_it_was_judged_against(
+    engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    desk = Desk(sessionmaker)
+    await desk.given(ASSIGNMENTS)
+    stored = await desk.store(claim_of(10, JANUARI))
+    with counting_statements(engine) as statements:
+        async with UnitOfWork(desk.sessionmaker) as uow:
+            assert await desk.judge(uow.session, claim_of(10, JANUARI), stored) == ()
+    assert len([text for text in statements.texts if "FROM toewijzing_versie" in text]) == 1
+
+
 async def statements_to_refresh(engine: AsyncEngine, desk: Desk, bsn: str, numbers: range) -> int:
     """The statements of refreshing the eigen bijdrage of a client with these toewijzingen, all started."""
     await desk.given(

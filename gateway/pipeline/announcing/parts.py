@@ -6,14 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Omvang, Product
 from gateway.events.writer import NewEvent
 from gateway.messages.verdicts import Verdict
 from gateway.pipeline.processing import Received
-from gateway.store.models import Client
+from gateway.store.known.clients import client_bsns
 from gateway.store.models.parties import GEMEENTE
 
 
@@ -65,7 +64,4 @@ def periode(begindatum: date, einddatum: date) -> dict[str, object]:
 
 async def bsns(session: AsyncSession, client_ids: set[int]) -> dict[int, str]:
     """The BSN of each client id, to key the clients' events by."""
-    if not client_ids:
-        return {}
-    rows = await session.execute(select(Client.id, Client.bsn).where(Client.id.in_(client_ids)))
-    return {row.id: row.bsn for row in rows}
+    return await client_bsns(session, client_ids)

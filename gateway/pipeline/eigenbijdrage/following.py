@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.cak import CakSettings, EbPeriode
@@ -20,7 +19,7 @@ from gateway.messages.verdicts import Accepted, Verdict
 from gateway.pipeline.processing import Received
 from gateway.policy import Policy
 from gateway.store.eigenbijdrage import Wijziging, refresh_client, remember_geboortedatum
-from gateway.store.models import Client
+from gateway.store.known.clients import client_bsns, find_client_id
 from gateway.store.models.parties import GEMEENTE
 from gateway.store.unit_of_work import UnitOfWork
 
@@ -42,9 +41,7 @@ class EigenBijdrageFollower:
         if not isinstance(bericht, FOLLOWED) or not isinstance(verdict, Accepted):
             return
         gemeente = received.sender if received.sender.kind == GEMEENTE else received.receiver
-        client_id = await uow.session.scalar(
-            select(Client.id).where(Client.gemeente_id == gemeente.id, Client.bsn == bericht.client.bsn)
-        )
+        client_id = await find_client_id(uow.session, gemeente.id, bericht.client.bsn)
         if client_id is None:
             return
         geboortedatum = bericht.client.geboortedatum
@@ -87,7 +84,7 @@ class EigenBijdrageFollower:
         `bsn` is the client's, when the caller knows it already (it is read once otherwise).
         """
         if bsn is None:
-            bsn = await session.scalar(select(Client.bsn).where(Client.id == client_id))
+            bsn = (await client_bsns(session, (client_id,))).get(client_id)
         if bsn is None:
             raise LookupError(f"client {client_id} is not known")
         if geboortedatum is not None:

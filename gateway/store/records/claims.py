@@ -8,19 +8,20 @@ sends) records the beoordeling of the claim it answers, and rejects the lines it
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.domain import DeclaratieAntwoordBericht, DeclaratieBericht, Prestatie
+from gateway.domain import DeclaratieAntwoordBericht, DeclaratieBericht, Prestatie, Toewijzing
 from gateway.domain.crossrules import line_codes
-from gateway.domain.history import AFGEWEZEN
+from gateway.domain.history import AFGEWEZEN, History, KnownToewijzing
 from gateway.messages.verdicts import GRANTED_IN_FULL, NO_REMARK, NOT_ASSESSED, Verdict
 from gateway.store.known.assignments import known_toewijzingen, toewijzing_rows
 from gateway.store.known.batches import batches
 from gateway.store.models import Beoordeling, BudgetBooking, Declaratie, Message
 from gateway.store.models import Prestatie as PrestatieRow
+from gateway.store.models import Toewijzing as ToewijzingRow
 from gateway.store.records.budgets import Ledger, Line
 from gateway.store.records.rows import client_ids
 
@@ -37,8 +38,13 @@ async def record_declaratie(
     ledger: Ledger,
     gemeente_id: int,
     aanbieder_id: int,
+    *,
+    judged_on: History | None = None,
 ) -> None:
-    """The claim and all its lines, judged by `verdict`; the accepted ones booked by `ledger`."""
+    """The claim and all its lines, judged by `verdict`; the accepted ones booked by `ledger`.
+
+    The toewijzingen' versions come from `judged_on`, the History the claim was judged against, when given.
+    """
     declaratie = bericht.declaratie
     row = Declaratie(
         message_id=ledger.message_id,
@@ -61,7 +67,7 @@ async def record_declaratie(
         if t.aanbieder_id == aanbieder_id
     ]
     ids = {t.toewijzing_nummer: t.id for t in rows}
-    current = {known.toewijzing_nummer: known.current for known in await known_toewijzingen(session, rows)}
+    current = await _current_versions(session, rows, judged_on)
     clients = await client_ids(session, gemeente_id, {bsn for _, _, bsn, _ in lines})
     codes = [line_codes(verdict, c, p) or () for c, p, _, _ in lines]
     values = [
@@ -148,6 +154,17 @@ async def _line_ids(session: AsyncSession, declaratie_id: int) -> list[int]:
         select(PrestatieRow.id).where(PrestatieRow.declaratie_id == declaratie_id).order_by(PrestatieRow.id)
     )
     return list(result.all())
+
+
+async def _current_versions(
+    session: AsyncSession, rows: Sequence[ToewijzingRow], judged_on: History | None
+) -> dict[int, Toewijzing]:
+    """The current version of each of these toewijzingen, by number."""
+    if judged_on is None:
+        known: Iterable[KnownToewijzing] = await known_toewijzingen(session, rows)
+    else:
+        known = (k for row in rows if (k := judged_on.toewijzing(row.toewijzing_nummer)) is not None)
+    return {k.toewijzing_nummer: k.current for k in known}
 
 
 def _lines(bericht: DeclaratieBericht) -> Iterator[tuple[int, int, str, Prestatie]]:

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.store.known.batches import batches
+from gateway.store.known.clients import find_client_ids
 from gateway.store.models import Client, Toewijzing
 
 
@@ -26,25 +27,15 @@ async def client_ids(session: AsyncSession, gemeente_id: int, bsns: Iterable[str
     look. The BSNs go in sorted, so two claims making overlapping clients at once cannot deadlock.
     """
     wanted = set(bsns)
-    found = await _client_ids(session, gemeente_id, wanted)
+    found = await find_client_ids(session, gemeente_id, wanted)
     missing = wanted - found.keys()
     if missing:
         for batch in batches(missing):
             rows = [{"gemeente_id": gemeente_id, "bsn": bsn} for bsn in batch]
             await _insert_if_absent(session, Client, ("gemeente_id", "bsn"), rows)
-        found.update(await _client_ids(session, gemeente_id, missing))
+        found.update(await find_client_ids(session, gemeente_id, missing))
     if len(found) != len(wanted):
         raise LookupError("a client was neither found nor made")
-    return found
-
-
-async def _client_ids(session: AsyncSession, gemeente_id: int, bsns: set[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for batch in batches(bsns):
-        result = await session.execute(
-            select(Client.bsn, Client.id).where(Client.gemeente_id == gemeente_id, Client.bsn.in_(batch))
-        )
-        found.update({bsn: int(id_) for bsn, id_ in result.all()})
     return found
 
 

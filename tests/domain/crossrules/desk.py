@@ -96,6 +96,7 @@ class Desk:
                 sender=sender,
                 receiver=receiver,
                 now=NOW,
+                judged_on=history,
             )
         return findings
 

@@ -1,0 +1,85 @@
+"""The clients a transaction has met: id by BSN and BSN by id, so that one message asks for them once.
+
+Handling one message reads its client in several places (the history, the recording, the events, the
+CAK feed). A client row never changes its BSN and is never removed, so what one statement of a
+transaction learned holds for the rest of it; kept with the session's transaction, and forgotten with
+it (a client made in a transaction that rolls back is gone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from gateway.store.known.batches import batches
+from gateway.store.models import Client
+
+_MET = "gateway.clients.met"
+
+
+class MetClients:
+    """Client ids by (gemeente id, BSN), and BSNs by client id."""
+
+    def __init__(self) -> None:
+        self.ids: dict[tuple[int, str], int] = {}
+        self.bsns: dict[int, str] = {}
+
+    def meet(self, gemeente_id: int, bsn: str, client_id: int) -> None:
+        self.ids[(gemeente_id, bsn)] = client_id
+        self.bsns[client_id] = bsn
+
+
+def met_clients(session: AsyncSession) -> MetClients:
+    """The clients met in the session's current transaction."""
+    transaction = session.sync_session.get_transaction()
+    kept = session.info.get(_MET)
+    if kept is not None and transaction is not None and kept[0] is transaction:
+        met: MetClients = kept[1]
+        return met
+    met = MetClients()
+    session.info[_MET] = (transaction, met)
+    return met
+
+
+async def find_client_ids(session: AsyncSession, gemeente_id: int, bsns: Iterable[str]) -> dict[str, int]:
+    """The ids of the gemeente's clients with these BSNs that exist, by BSN."""
+    met = met_clients(session)
+    found: dict[str, int] = {}
+    unmet: set[str] = set()
+    for bsn in bsns:
+        known = met.ids.get((gemeente_id, bsn))
+        if known is None:
+            unmet.add(bsn)
+        else:
+            found[bsn] = known
+    for batch in batches(unmet):
+        result = await session.execute(
+            select(Client.bsn, Client.id).where(Client.gemeente_id == gemeente_id, Client.bsn.in_(batch))
+        )
+        for bsn, id_ in result.all():
+            found[bsn] = int(id_)
+            met.meet(gemeente_id, bsn, int(id_))
+    return found
+
+
+async def find_client_id(session: AsyncSession, gemeente_id: int, bsn: str) -> int | None:
+    """The id of the gemeente's client with this BSN, None when there is none."""
+    return (await find_client_ids(session, gemeente_id, (bsn,))).get(bsn)
+
+
+async def client_bsns(session: AsyncSession, client_ids: Iterable[int]) -> dict[int, str]:
+    """The BSN of each of these clients, by id."""
+    met = met_clients(session)
+    wanted = set(client_ids)
+    found = {id_: met.bsns[id_] for id_ in wanted if id_ in met.bsns}
+    unmet = wanted - found.keys()
+    for batch in batches(unmet):
+        result = await session.execute(
+            select(Client.id, Client.bsn, Client.gemeente_id).where(Client.id.in_(batch))
+        )
+        for id_, bsn, gemeente_id in result.all():
+            found[int(id_)] = bsn
+            met.meet(int(gemeente_id), bsn, int(id_))
+    return found
