@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import DeclaratieAntwoordBericht, DeclaratieBericht, Prestatie, Toewijzing
@@ -116,19 +116,24 @@ async def record_beoordeling(
         }
     )
     whole = answer is None or not set(codes) <= NOT_A_REJECTION
-    lines = (
-        await session.scalars(select(PrestatieRow).where(PrestatieRow.declaratie_id == declaratie.id))
-    ).all()
-    rejected: list[int] = []
-    for line in lines:
-        if whole or line.referentie_nummer in returned:
-            line.status = AFGEWEZEN
-            line.retourcodes = list(returned.get(line.referentie_nummer, codes))
-            rejected.append(line.id)
-        elif line.status == INGEDIEND:
-            line.status = TOEGEKEND
-    for batch in batches(rejected):
-        await session.execute(delete(BudgetBooking).where(BudgetBooking.prestatie_id.in_(batch)))
+    lines = await session.execute(
+        select(PrestatieRow.id, PrestatieRow.referentie_nummer, PrestatieRow.status).where(
+            PrestatieRow.declaratie_id == declaratie.id
+        )
+    )
+    rejected: dict[tuple[str, ...], list[int]] = {}
+    granted_lines: list[int] = []
+    for line_id, referentie, status in lines.all():
+        if whole or referentie in returned:
+            rejected.setdefault(tuple(returned.get(referentie, codes)), []).append(line_id)
+        elif status == INGEDIEND:
+            granted_lines.append(line_id)
+    # One statement a batch of lines alike, however many lines the claim has.
+    for line_codes_, ids in rejected.items():
+        await _set_status(session, ids, status=AFGEWEZEN, retourcodes=list(line_codes_))
+        for batch in batches(ids):
+            await session.execute(delete(BudgetBooking).where(BudgetBooking.prestatie_id.in_(batch)))
+    await _set_status(session, granted_lines, status=TOEGEKEND)
     granted = None if answer is None else answer.totaal_toegekend_bedrag
     session.add(
         Beoordeling(
@@ -140,6 +145,11 @@ async def record_beoordeling(
         )
     )
     await session.flush()
+
+
+async def _set_status(session: AsyncSession, line_ids: Sequence[int], **values: object) -> None:
+    for batch in batches(line_ids):
+        await session.execute(update(PrestatieRow).where(PrestatieRow.id.in_(batch)).values(**values))
 
 
 def _codes_of(prestatie: Prestatie, client_codes: tuple[str, ...]) -> tuple[str, ...]:
