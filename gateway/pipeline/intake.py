@@ -52,13 +52,13 @@ logger = logging.getLogger(__name__)
 NOT_A_MESSAGE = "not a schema-valid iWmo message"
 
 TAKEN_RELEASES = frozenset({"3.2"})
+"""The releases whose messages this endpoint takes. Of the iEb messages of the CAK feed only the CAK's
+WMO406 is taken (`take_wmo406`); a WMO405 is the gateway's own and gets a clear refusal, not a failure."""
 
 VALIDATED_IN_PLACE_BYTES = 64 * 1024
 """Up to this size a message is validated on the event loop: that takes well under a millisecond, less
 than handing it to a worker thread and back. A larger one goes to a thread, so that the loop serves
 other requests meanwhile."""
-"""The releases whose messages this endpoint takes. Of the iEb messages of the CAK feed only the CAK's
-WMO406 is taken (`take_wmo406`); a WMO405 is the gateway's own and gets a clear refusal, not a failure."""
 
 
 def utc_now() -> datetime:

@@ -7,6 +7,7 @@ beschikkingen; changing one and refreshing the client is what the decisions serv
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -100,6 +101,27 @@ async def accept(sessionmaker: async_sessionmaker[AsyncSession], gemeente: Party
         assert await attach_retour(uow.session, gemeente.id, retour, message.id) is None
 
 
+async def send_and_accept(sessionmaker: async_sessionmaker[AsyncSession], gemeente: Party) -> None:
+    """The gemeente's deliveries sent in a WMO405, which the CAK accepts."""
+    await send(sessionmaker, gemeente, after=0)
+    await accept(sessionmaker, gemeente)
+
+
+@dataclass(frozen=True)
+class Registered:
+    gemeente: Party
+    client_id: int
+
+
+@pytest.fixture
+async def registered(sessionmaker: async_sessionmaker[AsyncSession]) -> Registered:
+    """Client 999900006 with the scootmobiel of beschikking 7001, refreshed once: its period queued."""
+    gemeente = await add_gemeente(sessionmaker)
+    client_id = await provide(sessionmaker, gemeente, "999900006", 7001)
+    await refresh(sessionmaker, gemeente, client_id)
+    return Registered(gemeente, client_id)
+
+
 def summary(items: list[FeedItem]) -> list[tuple[int, int, str, date, date | None, bool]]:
     """(volgnummer, EbStartNummer, StatusAanlevering, start, stop, superseded) of each delivery."""
     return [
@@ -127,22 +149,18 @@ async def test_a_refresh_creates_a_record_with_a_first_delivery_and_the_provisio
 
 
 async def test_a_refresh_with_nothing_changed_changes_nothing(
-    sessionmaker: async_sessionmaker[AsyncSession],
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered
 ) -> None:
-    gemeente = await add_gemeente(sessionmaker)
-    client_id = await provide(sessionmaker, gemeente, "999900006", 7001)
-    await refresh(sessionmaker, gemeente, client_id)
+    gemeente, client_id = registered.gemeente, registered.client_id
 
     assert await refresh(sessionmaker, gemeente, client_id) == []
     assert len(await feed(sessionmaker, gemeente)) == 1
 
 
 async def test_a_change_before_the_delivery_was_sent_supersedes_it(
-    sessionmaker: async_sessionmaker[AsyncSession],
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered
 ) -> None:
-    gemeente = await add_gemeente(sessionmaker)
-    client_id = await provide(sessionmaker, gemeente, "999900006", 7001)
-    await refresh(sessionmaker, gemeente, client_id)
+    gemeente, client_id = registered.gemeente, registered.client_id
     await change(sessionmaker, 7001, einddatum=date(2026, 9, 30))
 
     [changed] = await refresh(sessionmaker, gemeente, client_id)
@@ -156,13 +174,10 @@ async def test_a_change_before_the_delivery_was_sent_supersedes_it(
 
 
 async def test_a_change_after_the_cak_accepted_the_delivery_queues_a_status_2_delivery(
-    sessionmaker: async_sessionmaker[AsyncSession],
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered
 ) -> None:
-    gemeente = await add_gemeente(sessionmaker)
-    client_id = await provide(sessionmaker, gemeente, "999900006", 7001)
-    await refresh(sessionmaker, gemeente, client_id)
-    await send(sessionmaker, gemeente, after=0)
-    await accept(sessionmaker, gemeente)
+    gemeente, client_id = registered.gemeente, registered.client_id
+    await send_and_accept(sessionmaker, gemeente)
     await change(sessionmaker, 7001, einddatum=date(2026, 9, 30))
 
     await refresh(sessionmaker, gemeente, client_id)
@@ -174,13 +189,10 @@ async def test_a_change_after_the_cak_accepted_the_delivery_queues_a_status_2_de
 
 
 async def test_a_provision_that_no_longer_counts_after_acceptance_is_withdrawn_with_status_3(
-    sessionmaker: async_sessionmaker[AsyncSession],
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered
 ) -> None:
-    gemeente = await add_gemeente(sessionmaker)
-    client_id = await provide(sessionmaker, gemeente, "999900006", 7001)
-    await refresh(sessionmaker, gemeente, client_id)
-    await send(sessionmaker, gemeente, after=0)
-    await accept(sessionmaker, gemeente)
+    gemeente, client_id = registered.gemeente, registered.client_id
+    await send_and_accept(sessionmaker, gemeente)
     await change(sessionmaker, 7001, kostprijs=1_000)  # below one month's tariff: nothing to report
 
     [changed] = await refresh(sessionmaker, gemeente, client_id)
@@ -193,11 +205,9 @@ async def test_a_provision_that_no_longer_counts_after_acceptance_is_withdrawn_w
 
 
 async def test_a_change_while_a_delivery_awaits_its_retour_is_queued_once_the_cak_answered(
-    sessionmaker: async_sessionmaker[AsyncSession],
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered
 ) -> None:
-    gemeente = await add_gemeente(sessionmaker)
-    client_id = await provide(sessionmaker, gemeente, "999900006", 7001)
-    await refresh(sessionmaker, gemeente, client_id)
+    gemeente, client_id = registered.gemeente, registered.client_id
     await send(sessionmaker, gemeente, after=0)
     await change(sessionmaker, 7001, einddatum=date(2026, 9, 30))
 
