@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,6 +28,19 @@ PGB = "pgb"
 
 ONBEKENDE_GEBOORTEDATUM = date(1900, 1, 1)
 """Taken when no iWmo message about the client stated a birth date (a pgb-only client): an adult."""
+
+# A client's provisions are loaded for every start, stop and toewijzing, so the statements are built once:
+# building one costs as much as running it.
+_CLIENT = bindparam("client_id", type_=Integer)
+_GEBOORTEDATUM = select(EbClient.geboortedatum).where(EbClient.client_id == _CLIENT)
+_BESCHIKKINGEN = select(Beschikking).where(Beschikking.client_id == _CLIENT)
+_TOEWIJZINGEN = select(Toewijzing).where(Toewijzing.client_id == _CLIENT)
+_VERSIONS = (
+    select(ToewijzingVersie)
+    .where(ToewijzingVersie.toewijzing_id.in_(bindparam("ids", expanding=True)))
+    .order_by(ToewijzingVersie.toewijzing_id, ToewijzingVersie.versie)
+)
+_LEVERINGEN = select(Levering).where(Levering.client_id == _CLIENT).order_by(Levering.id)
 
 
 async def remember_geboortedatum(session: AsyncSession, client_id: int, geboortedatum: date) -> None:
@@ -48,16 +61,11 @@ async def load_bronnen(
     `geboortedatum` is the birth date just remembered for the client, when the caller has one: it need
     not be read back.
     """
+    client = {"client_id": client_id}
     if geboortedatum is None:
-        geboortedatum = await session.scalar(
-            select(EbClient.geboortedatum).where(EbClient.client_id == client_id)
-        )
-    beschikkingen = list(
-        (await session.scalars(select(Beschikking).where(Beschikking.client_id == client_id))).all()
-    )
-    toewijzingen = list(
-        (await session.scalars(select(Toewijzing).where(Toewijzing.client_id == client_id))).all()
-    )
+        geboortedatum = await session.scalar(_GEBOORTEDATUM, client)
+    beschikkingen = list((await session.scalars(_BESCHIKKINGEN, client)).all())
+    toewijzingen = list((await session.scalars(_TOEWIJZINGEN, client)).all())
     linked = {row.beschikking_id for row in toewijzingen if row.beschikking_id is not None}
     by_id = {beschikking.id: beschikking for beschikking in beschikkingen}
     versions = await _versions(session, [row.id for row in toewijzingen])
@@ -87,12 +95,7 @@ async def _versions(session: AsyncSession, toewijzing_ids: list[int]) -> dict[in
     """The versions of each of these toewijzingen, by id, in version order."""
     found: dict[int, list[ToewijzingVersie]] = {}
     for batch in batches(toewijzing_ids):
-        result = await session.scalars(
-            select(ToewijzingVersie)
-            .where(ToewijzingVersie.toewijzing_id.in_(batch))
-            .order_by(ToewijzingVersie.toewijzing_id, ToewijzingVersie.versie)
-        )
-        for version in result:
+        for version in await session.scalars(_VERSIONS, {"ids": batch}):
             found.setdefault(version.toewijzing_id, []).append(version)
     return found
 
@@ -102,10 +105,7 @@ async def _reports(
 ) -> dict[int | None, list[StartProduct | StopProduct]]:
     """Every start and stop class of the client, by ToewijzingNummer, in the order received."""
     found: dict[int | None, list[StartProduct | StopProduct]] = {}
-    leveringen = await session.scalars(
-        select(Levering).where(Levering.client_id == client_id).order_by(Levering.id)
-    )
-    for levering in leveringen:
+    for levering in await session.scalars(_LEVERINGEN, {"client_id": client_id}):
         found.setdefault(levering.toewijzing_nummer, []).append(levering_of(levering))
     return found
 

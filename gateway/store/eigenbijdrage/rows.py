@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import BigInteger, bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -41,6 +41,19 @@ class Stored:
     pending: EbAanleveringRow | None
 
 
+# Run at every refresh of a client's eigen bijdrage, so built once: building one costs as much as running it.
+_LOCK_COUNTERS = (
+    select(EbTeller.gemeente_id).where(EbTeller.gemeente_id == bindparam("gemeente_id")).with_for_update()
+)
+_RECORD_IDS = bindparam("ids", type_=BigInteger, expanding=True)
+_BRONNEN = select(EbBronRow).where(EbBronRow.record_id.in_(_RECORD_IDS)).order_by(EbBronRow.id)
+_DELIVERIES = (
+    select(EbAanleveringRow)
+    .where(EbAanleveringRow.record_id.in_(_RECORD_IDS), EbAanleveringRow.vervallen.is_(False))
+    .order_by(EbAanleveringRow.volgnummer)
+)
+
+
 async def lock_counters(session: AsyncSession, gemeente_id: int) -> None:
     """Hold the gemeente's counter row until the transaction ends (made on first use).
 
@@ -48,8 +61,8 @@ async def lock_counters(session: AsyncSession, gemeente_id: int) -> None:
     their numbers in commit order and nobody sends what another is superseding. The row is locked
     straight away when it exists (one statement), made first only when it does not.
     """
-    locking = select(EbTeller.gemeente_id).where(EbTeller.gemeente_id == gemeente_id).with_for_update()
-    if await session.scalar(locking) is not None:
+    gemeente = {"gemeente_id": gemeente_id}
+    if await session.scalar(_LOCK_COUNTERS, gemeente) is not None:
         return
     dialect = session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
@@ -58,7 +71,7 @@ async def lock_counters(session: AsyncSession, gemeente_id: int) -> None:
         .values(gemeente_id=gemeente_id, last_eb_start_nummer=0, last_volgnummer=0)
         .on_conflict_do_nothing(index_elements=["gemeente_id"])
     )
-    await session.execute(locking)
+    await session.execute(_LOCK_COUNTERS, gemeente)
 
 
 async def take_numbers(session: AsyncSession, gemeente_id: int, count: int) -> list[int]:
@@ -99,15 +112,9 @@ async def stored_records(
     bronnen: dict[int, list[EbBronRow]] = {}
     deliveries: dict[int, list[EbAanleveringRow]] = {}
     for batch in batches(ids):
-        for bron in await session.scalars(
-            select(EbBronRow).where(EbBronRow.record_id.in_(batch)).order_by(EbBronRow.id)
-        ):
+        for bron in await session.scalars(_BRONNEN, {"ids": batch}):
             bronnen.setdefault(bron.record_id, []).append(bron)
-        for delivery in await session.scalars(
-            select(EbAanleveringRow)
-            .where(EbAanleveringRow.record_id.in_(batch), EbAanleveringRow.vervallen.is_(False))
-            .order_by(EbAanleveringRow.volgnummer)
-        ):
+        for delivery in await session.scalars(_DELIVERIES, {"ids": batch}):
             deliveries.setdefault(delivery.record_id, []).append(delivery)
     return [_stored(row, bsn, bronnen.get(row.id, []), deliveries.get(row.id, [])) for row in rows]
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -110,36 +110,16 @@ class MessageRepository:
         Such a message has used the identificatie (TR056); one that was refused without an answer, or
         whose processing failed, has not.
         """
-        result = await self._session.execute(
-            select(Message)
-            .where(
-                Message.sender_id == sender_id,
-                Message.message_type == message_type,
-                Message.identificatie == identificatie,
-                _passed_on_or_answered(),
-            )
-            .order_by(Message.id)
-            .limit(1)
-        )
-        return result.scalar_one_or_none()
+        parameters = {"sender_id": sender_id, "message_type": message_type, "identificatie": identificatie}
+        return (await self._session.execute(_USED, parameters)).scalar_one_or_none()
 
     async def find_handled_copy(self, sender_id: int, sha256: str) -> Message | None:
         """The first message received from this sender with these exact bytes that was passed on or answered.
 
         Sending it again is a repeat that gets the same answer, not a new message.
         """
-        result = await self._session.execute(
-            select(Message)
-            .where(
-                Message.sender_id == sender_id,
-                Message.sha256 == sha256,
-                Message.origin == RECEIVED,
-                _passed_on_or_answered(),
-            )
-            .order_by(Message.id)
-            .limit(1)
-        )
-        return result.scalar_one_or_none()
+        parameters = {"sender_id": sender_id, "sha256": sha256}
+        return (await self._session.execute(_HANDLED_COPY, parameters)).scalar_one_or_none()
 
     async def record_outcome(
         self,
@@ -207,3 +187,28 @@ class MessageRepository:
 
 def _passed_on_or_answered() -> ColumnElement[bool]:
     return or_(Message.outcome == ACCEPTED, Message.retour_id.is_not(None))
+
+
+# Asked for every message, so built once: building a statement costs as much as running it.
+_USED = (
+    select(Message)
+    .where(
+        Message.sender_id == bindparam("sender_id"),
+        Message.message_type == bindparam("message_type"),
+        Message.identificatie == bindparam("identificatie"),
+        _passed_on_or_answered(),
+    )
+    .order_by(Message.id)
+    .limit(1)
+)
+_HANDLED_COPY = (
+    select(Message)
+    .where(
+        Message.sender_id == bindparam("sender_id"),
+        Message.sha256 == bindparam("sha256"),
+        Message.origin == RECEIVED,
+        _passed_on_or_answered(),
+    )
+    .order_by(Message.id)
+    .limit(1)
+)

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.store.models.messages import Mailbox
 from gateway.store.models.parties import PARTY_KINDS, ApiToken, Party
+
+# Asked on every request, so built once: building a statement costs as much as running it.
+_PARTY = select(Party).where(Party.kind == bindparam("kind"), Party.code == bindparam("code"))
+_PARTY_OF_TOKEN = (
+    select(Party)
+    .join(ApiToken, ApiToken.party_id == Party.id)
+    .where(ApiToken.token_hash == bindparam("token_hash"), ApiToken.revoked_at.is_(None))
+)
 
 
 class PartyRepository:
@@ -31,7 +39,7 @@ class PartyRepository:
         return await self._session.get(Party, party_id)
 
     async def find(self, kind: str, code: str) -> Party | None:
-        result = await self._session.execute(select(Party).where(Party.kind == kind, Party.code == code))
+        result = await self._session.execute(_PARTY, {"kind": kind, "code": code})
         return result.scalar_one_or_none()
 
 
@@ -55,11 +63,7 @@ class TokenRepository:
 
     async def party_of(self, token_hash: str) -> Party | None:
         """The party an active token belongs to, in one query: every request asks it."""
-        result = await self._session.execute(
-            select(Party)
-            .join(ApiToken, ApiToken.party_id == Party.id)
-            .where(ApiToken.token_hash == token_hash, ApiToken.revoked_at.is_(None))
-        )
+        result = await self._session.execute(_PARTY_OF_TOKEN, {"token_hash": token_hash})
         return result.scalar_one_or_none()
 
     async def revoke(self, token_id: int, *, revoked_at: datetime) -> None:
