@@ -25,6 +25,7 @@ from gateway.store.eigenbijdrage import (
     fetch_wmo405,
     refresh_client,
 )
+from gateway.store.eigenbijdrage.rows import lock_counters
 from gateway.store.models import Beschikking
 from gateway.store.models.parties import GEMEENTE, Party
 from gateway.store.unit_of_work import UnitOfWork
@@ -269,6 +270,31 @@ async def test_a_refresh_waits_for_an_open_one_of_the_same_gemeente_so_the_feed_
     await asyncio.wait_for(waiting, timeout=10)
 
     assert [(i.volgnummer, i.eb_start_nummer) for i in await feed(sessionmaker, gemeente)] == [(1, 1), (2, 2)]
+
+
+async def test_a_refresh_that_changes_nothing_does_not_wait_for_the_gemeentes_counters(
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered, database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer at a time: every transaction waits for any other")
+    async with UnitOfWork(sessionmaker) as holder:
+        await lock_counters(holder.session, registered.gemeente.id)
+        async with asyncio.timeout(10):
+            assert await refresh(sessionmaker, registered.gemeente, registered.client_id) == []
+
+
+async def test_refreshes_of_one_client_take_turns(
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered, database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer at a time: every transaction waits for any other")
+    gemeente, client_id = registered.gemeente, registered.client_id
+    async with UnitOfWork(sessionmaker) as uow:
+        await refresh_client(uow.session, gemeente.id, client_id, POLICY, CakSettings())
+        waiting = asyncio.create_task(refresh(sessionmaker, gemeente, client_id))
+        await asyncio.sleep(0.3)
+        assert not waiting.done(), "the second refresh must wait for the first to end"
+    await asyncio.wait_for(waiting, timeout=10)
 
 
 async def test_a_reader_paging_during_concurrent_refreshes_never_skips_a_delivery(

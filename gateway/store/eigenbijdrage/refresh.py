@@ -19,7 +19,9 @@ from gateway.cak import CakSettings, EbPeriode, EbRecord, derive_periods, reconc
 from gateway.policy import Policy
 from gateway.store.eigenbijdrage.bronnen import load_bronnen
 from gateway.store.eigenbijdrage.rows import (
+    Stored,
     inhoud_of,
+    lock_client,
     lock_counters,
     next_volgnummer,
     pending_row,
@@ -53,14 +55,22 @@ async def refresh_client(
 
     A caller that knows the client's BSN, or the birth date it just remembered for the client, passes
     them to save reading them back.
+
+    Refreshes of one client take turns (`lock_client`), so each derives from what the one before it
+    committed. Most change nothing; only one that does takes the gemeente's counters (`lock_counters`),
+    which every refresh of the gemeente would otherwise wait for.
     """
     if bsn is None:
         bsn = await session.scalar(select(Client.bsn).where(Client.id == client_id))
     if bsn is None:
         raise LookupError(f"client {client_id} is not known")
-    await lock_counters(session, gemeente_id)
+    await lock_client(session, client_id)
     bronnen = await load_bronnen(session, client_id, geboortedatum=geboortedatum)
     perioden = derive_periods(bronnen, policy, settings).perioden
+    if _unchanged(await stored_records(session, bsn, client_id=client_id), perioden, bsn):
+        return []
+    await lock_counters(session, gemeente_id)
+    # Read again under the counters: a delivery may have been sent meanwhile.
     stored = {s.record.eb_start_nummer: s for s in await stored_records(session, bsn, client_id=client_id)}
     records = [s.record for s in stored.values()]
     needed = _new_numbers_needed(records, perioden, bsn)
@@ -99,16 +109,40 @@ async def sync_pending(
 
     The gemeente's counters must be locked (`lock_counters`) by the caller.
     """
+    if pending is not None and _queued(pending, record):
+        return
     due = record.te_verzenden
-    if pending is not None and due is not None:
-        queued = (pending.status, inhoud_of(pending), pending.uiterlijk)
-        if queued == (due.status.value, due.inhoud, due.uiterlijk):
-            return
     if pending is not None:
         pending.vervallen = True
     if due is not None:
         session.add(pending_row(gemeente_id, record_id, await next_volgnummer(session, gemeente_id), due))
     await session.flush()
+
+
+def _unchanged(stored: Sequence[Stored], perioden: Sequence[EbPeriode], bsn: str) -> bool:
+    """Whether the derived periods leave every record, and the delivery queued for it, as they are."""
+    records = [s.record for s in stored]
+    if _new_numbers_needed(records, perioden, bsn):
+        return False
+    by_number = {s.record.eb_start_nummer: s for s in stored}
+    return all(
+        by_number[record.eb_start_nummer].record.periode == record.periode
+        and _queued(by_number[record.eb_start_nummer].pending, record)
+        for record in reconcile(records, perioden, bsn, _no_new_number)
+    )
+
+
+def _queued(pending: EbAanleveringRow | None, record: EbRecord) -> bool:
+    """Whether the delivery queued for the record is the one it needs (none when none is due)."""
+    due = record.te_verzenden
+    if pending is None or due is None:
+        return pending is None and due is None
+    queued = (pending.status, inhoud_of(pending), pending.uiterlijk)
+    return queued == (due.status.value, due.inhoud, due.uiterlijk)
+
+
+def _no_new_number() -> int:
+    raise AssertionError("a record without an EbStartNummer where none was needed")
 
 
 def _new_numbers_needed(records: Sequence[EbRecord], perioden: Sequence[EbPeriode], bsn: str) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import BigInteger, bindparam, select, update
+from sqlalchemy import BigInteger, bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -45,6 +45,8 @@ class Stored:
 _LOCK_COUNTERS = (
     select(EbTeller.gemeente_id).where(EbTeller.gemeente_id == bindparam("gemeente_id")).with_for_update()
 )
+_LOCK_CLIENT = select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
+_ANEW = {"populate_existing": True}
 _RECORD_IDS = bindparam("ids", type_=BigInteger, expanding=True)
 _BRONNEN = select(EbBronRow).where(EbBronRow.record_id.in_(_RECORD_IDS)).order_by(EbBronRow.id)
 _DELIVERIES = (
@@ -52,6 +54,20 @@ _DELIVERIES = (
     .where(EbAanleveringRow.record_id.in_(_RECORD_IDS), EbAanleveringRow.vervallen.is_(False))
     .order_by(EbAanleveringRow.volgnummer)
 )
+
+
+CLIENT_LOCK_NAMESPACE = 0x1EB0
+"""The top 16 bits of the 64-bit advisory lock a refresh holds on its client (PostgreSQL)."""
+CLIENT_LOCK_BITS = 48
+
+
+async def lock_client(session: AsyncSession, client_id: int) -> None:
+    """Hold, until the transaction ends, the client's turn to refresh its eigen bijdrage.
+
+    On PostgreSQL a transaction-scoped advisory lock; SQLite has one writer at a time already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(_LOCK_CLIENT, {"key": (CLIENT_LOCK_NAMESPACE << CLIENT_LOCK_BITS) + client_id})
 
 
 async def lock_counters(session: AsyncSession, gemeente_id: int) -> None:
@@ -101,20 +117,23 @@ async def next_volgnummer(session: AsyncSession, gemeente_id: int) -> int:
 async def stored_records(
     session: AsyncSession, bsn: str, *, client_id: int | None = None, record_id: int | None = None
 ) -> list[Stored]:
-    """The client's records (or the one record), by EbStartNummer."""
+    """The client's records (or the one record), by EbStartNummer, as the database holds them now.
+
+    Rows this session read before are read anew (a delivery may have been sent since).
+    """
     query = select(EbRecordRow).order_by(EbRecordRow.eb_start_nummer)
     if client_id is not None:
         query = query.where(EbRecordRow.client_id == client_id)
     if record_id is not None:
         query = query.where(EbRecordRow.id == record_id)
-    rows = list((await session.scalars(query)).all())
+    rows = list((await session.scalars(query, execution_options=_ANEW)).all())
     ids = [row.id for row in rows]
     bronnen: dict[int, list[EbBronRow]] = {}
     deliveries: dict[int, list[EbAanleveringRow]] = {}
     for batch in batches(ids):
-        for bron in await session.scalars(_BRONNEN, {"ids": batch}):
+        for bron in await session.scalars(_BRONNEN, {"ids": batch}, execution_options=_ANEW):
             bronnen.setdefault(bron.record_id, []).append(bron)
-        for delivery in await session.scalars(_DELIVERIES, {"ids": batch}):
+        for delivery in await session.scalars(_DELIVERIES, {"ids": batch}, execution_options=_ANEW):
             deliveries.setdefault(delivery.record_id, []).append(delivery)
     return [_stored(row, bsn, bronnen.get(row.id, []), deliveries.get(row.id, [])) for row in rows]
 
