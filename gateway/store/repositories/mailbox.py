@@ -3,12 +3,45 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gateway.store.models.base import BigId, UtcDateTime
 from gateway.store.models.messages import Mailbox, MailboxEntry, Message
+
+# Every message is delivered, most to two mailboxes, so the statements are built once. PostgreSQL takes the
+# next sequence and places the message in one statement; SQLite, whose UPDATE ... RETURNING cannot feed an
+# INSERT, in two.
+_NEXT_SEQUENCE = (
+    update(Mailbox)
+    .where(Mailbox.party_id == bindparam("to_party"))
+    .values(last_sequence=Mailbox.last_sequence + 1)
+    .returning(Mailbox.last_sequence)
+    .execution_options(synchronize_session=False)
+)
+_ENTRIES = cast(Table, MailboxEntry.__table__)
+_ENTRY = insert(_ENTRIES).values(
+    party_id=bindparam("to_party"),
+    sequence=bindparam("at_sequence"),
+    message_id=bindparam("of_message"),
+    delivered_at=bindparam("at_time"),
+)
+_TAKEN = _NEXT_SEQUENCE.cte("taken")
+_DELIVER = (
+    insert(_ENTRIES)
+    .from_select(
+        ["party_id", "sequence", "message_id", "delivered_at"],
+        select(
+            bindparam("to_party", type_=BigId),
+            _TAKEN.c.last_sequence,
+            bindparam("of_message", type_=BigId),
+            bindparam("at_time", type_=UtcDateTime),
+        ),
+    )
+    .returning(_ENTRIES.c.sequence)
+)
 
 
 class MailboxItem(NamedTuple):
@@ -31,23 +64,16 @@ class MailboxRepository:
 
     async def deliver(self, party_id: int, message_id: int, *, delivered_at: datetime) -> int:
         """Place the message in the party's mailbox and give its sequence number there."""
-        result = await self._session.execute(
-            update(Mailbox)
-            .where(Mailbox.party_id == party_id)
-            .values(last_sequence=Mailbox.last_sequence + 1)
-            .returning(Mailbox.last_sequence)
-            .execution_options(synchronize_session=False)
-        )
-        sequence = result.scalar_one_or_none()
+        parameters = {"to_party": party_id, "of_message": message_id, "at_time": delivered_at}
+        if self._session.get_bind().dialect.name == "postgresql":
+            sequence = (await self._session.execute(_DELIVER, parameters)).scalar_one_or_none()
+        else:
+            sequence = (await self._session.execute(_NEXT_SEQUENCE, parameters)).scalar_one_or_none()
+            if sequence is not None:
+                await self._session.execute(_ENTRY, {**parameters, "at_sequence": sequence})
         if sequence is None:
             raise LookupError(f"party {party_id} has no mailbox")
-        self._session.add(
-            MailboxEntry(
-                party_id=party_id, sequence=sequence, message_id=message_id, delivered_at=delivered_at
-            )
-        )
-        await self._session.flush()
-        return sequence
+        return int(sequence)
 
     async def page(self, party_id: int, *, after: int = 0, limit: int = 100) -> list[MailboxItem]:
         """The next `limit` messages of the party's mailbox with a sequence above `after`, in order."""
