@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.cak import CakSettings, EbPeriode, EbRecord, derive_periods, reconcile
@@ -29,7 +29,8 @@ from gateway.store.eigenbijdrage.rows import (
     take_numbers,
     write_periode,
 )
-from gateway.store.models import Client, EbAanleveringRow, EbBronRow, EbRecordRow
+from gateway.store.known.clients import client_bsns
+from gateway.store.models import EbAanleveringRow, EbBronRow, EbRecordRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ async def refresh_client(
     which every refresh of the gemeente would otherwise wait for.
     """
     if bsn is None:
-        bsn = await session.scalar(select(Client.bsn).where(Client.id == client_id))
+        bsn = (await client_bsns(session, (client_id,))).get(client_id)
     if bsn is None:
         raise LookupError(f"client {client_id} is not known")
     await lock_client(session, client_id)
@@ -121,14 +122,13 @@ async def sync_pending(
 
 def _unchanged(stored: Sequence[Stored], perioden: Sequence[EbPeriode], bsn: str) -> bool:
     """Whether the derived periods leave every record, and the delivery queued for it, as they are."""
-    records = [s.record for s in stored]
-    if _new_numbers_needed(records, perioden, bsn):
-        return False
     by_number = {s.record.eb_start_nummer: s for s in stored}
+    provisional = itertools.count(max(by_number, default=0) + 1)  # a record given one is new
     return all(
-        by_number[record.eb_start_nummer].record.periode == record.periode
-        and _queued(by_number[record.eb_start_nummer].pending, record)
-        for record in reconcile(records, perioden, bsn, _no_new_number)
+        (old := by_number.get(record.eb_start_nummer)) is not None
+        and old.record.periode == record.periode
+        and _queued(old.pending, record)
+        for record in reconcile([s.record for s in stored], perioden, bsn, lambda: next(provisional))
     )
 
 
@@ -139,10 +139,6 @@ def _queued(pending: EbAanleveringRow | None, record: EbRecord) -> bool:
         return pending is None and due is None
     queued = (pending.status, inhoud_of(pending), pending.uiterlijk)
     return queued == (due.status.value, due.inhoud, due.uiterlijk)
-
-
-def _no_new_number() -> int:
-    raise AssertionError("a record without an EbStartNummer where none was needed")
 
 
 def _new_numbers_needed(records: Sequence[EbRecord], perioden: Sequence[EbPeriode], bsn: str) -> int:

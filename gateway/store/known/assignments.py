@@ -17,7 +17,8 @@ from sqlalchemy.orm import InstrumentedAttribute
 from gateway.domain import Omvang, Product, Toewijzing
 from gateway.domain.history import KnownToewijzing
 from gateway.store.known.batches import batches
-from gateway.store.models import Client, Party, ToewijzingVersie
+from gateway.store.known.clients import client_bsns
+from gateway.store.models import Party, ToewijzingVersie
 from gateway.store.models import Toewijzing as ToewijzingRow
 
 
@@ -75,9 +76,7 @@ async def known_toewijzingen(
             nummer = by_id[version.toewijzing_id].toewijzing_nummer
             versions.setdefault(version.toewijzing_id, []).append(toewijzing_of(version, nummer))
     bsn_of = {**(bsns or {})}
-    bsn_of.update(
-        await column_by_id(session, Client.id, Client.bsn, {row.client_id for row in rows} - bsn_of.keys())
-    )
+    bsn_of.update(await client_bsns(session, {row.client_id for row in rows} - bsn_of.keys()))
     code_of = {**(codes or {})}
     code_of.update(
         await column_by_id(session, Party.id, Party.code, {row.aanbieder_id for row in rows} - code_of.keys())

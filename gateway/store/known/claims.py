@@ -10,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Bedrag, Periode, Prestatie
 from gateway.domain.history import KnownPrestatie
-from gateway.store.known.assignments import column_by_id
 from gateway.store.known.batches import batches
-from gateway.store.models import Client, Declaratie
+from gateway.store.known.clients import client_bsns
+from gateway.store.models import Declaratie
 from gateway.store.models import Prestatie as PrestatieRow
 
 
@@ -40,7 +40,7 @@ async def known_prestaties(
             .order_by(PrestatieRow.id)
         )
     ).all()
-    bsns = await column_by_id(session, Client.id, Client.bsn, {row.client_id for row in rows})
+    bsns = await client_bsns(session, {row.client_id for row in rows})
     return tuple(
         KnownPrestatie(prestatie_of(row), bsn=bsns[row.client_id], status=row.status) for row in rows
     )

@@ -8,9 +8,9 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain.history import KnownVerzoek
-from gateway.store.known.assignments import column_by_id
 from gateway.store.known.batches import batches
-from gateway.store.models import Client, Verzoek, VerzoekAntwoord
+from gateway.store.known.clients import client_bsns
+from gateway.store.models import Verzoek, VerzoekAntwoord
 
 TOEGEWEZEN = "toegewezen"
 PENDING = ("ingediend", "in_onderzoek")
@@ -49,7 +49,7 @@ async def known_verzoeken(
         )
         for verzoek_id, antwoord in result:
             antwoorden.setdefault(verzoek_id, []).append(antwoord)
-    bsns = await column_by_id(session, Client.id, Client.bsn, {row.client_id for row in rows})
+    bsns = await client_bsns(session, {row.client_id for row in rows})
     return tuple(
         KnownVerzoek(
             referentie_aanbieder=row.referentie_aanbieder,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gateway.store.known.clients import find_client_id
 from gateway.store.models import Client
 
 
 async def client_by_bsn(session: AsyncSession, gemeente_id: int, bsn: str) -> int | None:
     """The id of the gemeente's client with this BSN; None when the gemeente does not know one."""
-    return await session.scalar(select(Client.id).where(Client.gemeente_id == gemeente_id, Client.bsn == bsn))
+    return await find_client_id(session, gemeente_id, bsn)
 
 
 async def is_client_of(session: AsyncSession, gemeente_id: int, client_id: int) -> bool:
