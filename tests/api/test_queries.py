@@ -3,7 +3,7 @@ toewijzingen, leveringen and budgets. Who may read what is pinned in test_author
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -112,6 +112,17 @@ async def test_a_changed_toewijzing_is_read_as_its_newest_version(gateway: Gatew
     )
     [item] = await _toewijzingen(gateway, "aanbieder_b")
     assert (item["versie"], item["einddatum"], item["reden_wijziging"]) == (2, "2026-06-30", "05")
+
+
+async def test_a_version_fixed_before_the_current_one_does_not_replace_it_when_it_arrives_late(
+    gateway: Gateway, world: World
+) -> None:
+    older = toewijzing(
+        100002, einddatum=date(2026, 3, 31), reden="05", vastgesteld=datetime(2025, 12, 1, 9, 0)
+    )
+    await Desk(gateway.sessionmaker).given(at_gemeente(wmo301(older, aanbieder=AANBIEDER_B)))
+    [item] = await _toewijzingen(gateway, "aanbieder_b")
+    assert (item["versie"], item["einddatum"], item["reden_wijziging"]) == (1, "2026-12-31", None)
 
 
 async def test_a_toewijzing_deleted_as_sent_in_error_is_read_as_verwijderd(

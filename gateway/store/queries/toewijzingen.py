@@ -1,4 +1,9 @@
-"""Toewijzingen as they stand: the current version of each, with its client's BSN and its parties."""
+"""Toewijzingen as they stand: the current version of each, with its client's BSN and its parties.
+
+The current version is the one the gemeente fixed last (latest Toewijzingsdatum and -tijd; of equals,
+the one stored last), as the cross-message rules and the eigen bijdrage read it: a WMO301 that arrives
+late does not overrule a newer assignment.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -27,7 +32,7 @@ class Omvang:
 
 @dataclass(frozen=True, slots=True)
 class CurrentToewijzing:
-    """The newest version of one toewijzing; `id` is the cursor a listing pages by."""
+    """The current version of one toewijzing; `id` is the cursor a listing pages by."""
 
     id: int
     nummer: int
@@ -98,15 +103,21 @@ async def current_toewijzingen(
 
 
 def _query() -> Select[Toewijzing, ToewijzingVersie, str, str, str]:
-    gemeente, aanbieder, newer = aliased(Party), aliased(Party), aliased(ToewijzingVersie)
-    newest = select(func.max(newer.versie)).where(newer.toewijzing_id == Toewijzing.id).scalar_subquery()
+    gemeente, aanbieder, version = aliased(Party), aliased(Party), aliased(ToewijzingVersie)
+    current = (
+        select(version.id)
+        .where(version.toewijzing_id == Toewijzing.id)
+        .order_by(version.toewijzingsdatum.desc(), version.toewijzingstijd.desc(), version.versie.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
     return (
         select(Toewijzing, ToewijzingVersie, Client.bsn, gemeente.code, aanbieder.code)
         .join(ToewijzingVersie, ToewijzingVersie.toewijzing_id == Toewijzing.id)
         .join(Client, Client.id == Toewijzing.client_id)
         .join(gemeente, gemeente.id == Toewijzing.gemeente_id)
         .join(aanbieder, aanbieder.id == Toewijzing.aanbieder_id)
-        .where(ToewijzingVersie.versie == newest)
+        .where(ToewijzingVersie.id == current)
     )
 
 
