@@ -8,6 +8,7 @@ writes it; `decode_wmo406` reads the CAK's answer for `beantwoord`; `overdue` li
 
 from __future__ import annotations
 
+from gateway.cak.deadlines import delivered_alike
 from gateway.cak.derivation import derive_periods
 from gateway.cak.model import (
     Afleiding,
@@ -64,6 +65,7 @@ __all__ = [
     "Wmo406",
     "beantwoord",
     "decode_wmo406",
+    "delivered_alike",
     "derive_periods",
     "overdue",
     "reconcile",

@@ -60,3 +60,9 @@ def due(periode: EbPeriode | None, basis: Inhoud | None) -> date:
             termijn = TERMIJN_MAANDEN[periode.kostprijs_bron.soort]
             dates.append(add_months(new.kostprijs.startdatum, termijn))
     return min(dates)
+
+
+def delivered_alike(a: EbPeriode, b: EbPeriode) -> bool:
+    """Whether every delivery one period needs is the one the other needs, whatever the CAK holds: both
+    tell the same content, due alike (they differ at most in the provisions they come from)."""
+    return a.inhoud == b.inhoud and a.kostprijs_bron == b.kostprijs_bron and start_due(a) == start_due(b)

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from gateway.cak import Inhoud, StatusAanlevering, overdue, verzonden
-from tests.cak.making import BSN, HO1, HO2, Numbers, delivered, pgb, records_for, start_of, stop_of
+from gateway.cak import Inhoud, StatusAanlevering, delivered_alike, overdue, verzonden
+from tests.cak.making import BSN, HO1, HO2, Numbers, delivered, periods, pgb, records_for, start_of, stop_of
 from tests.cak.retouren import accepted, send
 
 MARCH = date(2025, 3, 10)
@@ -220,3 +220,17 @@ def test_a_stop_deleted_after_it_was_reported_reopens_the_record() -> None:
         StatusAanlevering.GEWIJZIGD,
         Inhoud(MARCH, None, None),
     )
+
+
+def test_a_period_that_gains_a_provision_inside_it_is_delivered_alike() -> None:
+    (alone,) = periods(delivered(HO1, MARCH))
+    (joined,) = periods(delivered(HO1, MARCH), delivered(HO2, date(2025, 3, 20)))
+    assert joined.bronnen != alone.bronnen
+    assert delivered_alike(alone, joined)
+
+
+def test_a_pgb_period_opened_by_natura_as_well_is_not_delivered_alike_its_start_is_due_sooner() -> None:
+    (pgb_only,) = periods(pgb(HO2, MARCH))
+    (with_natura,) = periods(pgb(HO2, MARCH), delivered(HO1, MARCH))
+    assert with_natura.inhoud == pgb_only.inhoud
+    assert not delivered_alike(pgb_only, with_natura)

@@ -43,9 +43,13 @@ async def add_gemeente(sessionmaker: async_sessionmaker[AsyncSession], code: str
 
 
 async def provide(
-    sessionmaker: async_sessionmaker[AsyncSession], gemeente: Party, bsn: str, nummer: int
+    sessionmaker: async_sessionmaker[AsyncSession],
+    gemeente: Party,
+    bsn: str,
+    nummer: int,
+    leverdatum: date = LEVERDATUM,
 ) -> int:
-    """A scootmobiel provided to the client on LEVERDATUM at KOSTPRIJS; the client's id."""
+    """A scootmobiel provided to the client on `leverdatum` at KOSTPRIJS; the client's id."""
     async with UnitOfWork(sessionmaker) as uow:
         decisions = DecisionRepository(uow.session)
         client_id = await decisions.client_id(gemeente.id, bsn)
@@ -59,7 +63,7 @@ async def provide(
             ingangsdatum=date(2026, 3, 1),
             einddatum=None,
             kostprijs=KOSTPRIJS,
-            leverdatum=LEVERDATUM,
+            leverdatum=leverdatum,
         )
         await decisions.add_natura(decision, request_sha256="0" * 64)
     return client_id
@@ -281,6 +285,36 @@ async def test_a_refresh_that_changes_nothing_does_not_wait_for_the_gemeentes_co
         await lock_counters(holder.session, registered.gemeente.id)
         async with asyncio.timeout(10):
             assert await refresh(sessionmaker, registered.gemeente, registered.client_id) == []
+
+
+async def test_a_provision_starting_inside_the_period_adds_a_source_and_leaves_the_delivery_queued(
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered
+) -> None:
+    gemeente = registered.gemeente
+    queued = summary(await feed(sessionmaker, gemeente))
+    await provide(sessionmaker, gemeente, "999900006", 7002, leverdatum=date(2026, 3, 15))
+
+    [changed] = await refresh(sessionmaker, gemeente, registered.client_id)
+
+    assert changed.voor is not None
+    assert changed.na is not None
+    assert (len(changed.voor.bronnen), len(changed.na.bronnen)) == (1, 2)
+    assert changed.na.inhoud == changed.voor.inhoud
+    assert summary(await feed(sessionmaker, gemeente)) == queued
+
+
+async def test_a_refresh_that_only_adds_a_source_does_not_wait_for_the_gemeentes_counters(
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered, database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite has one writer at a time: every transaction waits for any other")
+    await provide(sessionmaker, registered.gemeente, "999900006", 7002, leverdatum=date(2026, 3, 15))
+    async with UnitOfWork(sessionmaker) as holder:
+        await lock_counters(holder.session, registered.gemeente.id)
+        async with asyncio.timeout(10):
+            [changed] = await refresh(sessionmaker, registered.gemeente, registered.client_id)
+    assert changed.na is not None
+    assert len(changed.na.bronnen) == 2
 
 
 async def test_refreshes_of_one_client_take_turns(

@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.cak import CakSettings, EbPeriode, EbRecord, derive_periods, reconcile
+from gateway.cak import CakSettings, EbPeriode, EbRecord, delivered_alike, derive_periods, reconcile
 from gateway.policy import Policy
 from gateway.store.eigenbijdrage.bronnen import load_bronnen
 from gateway.store.eigenbijdrage.rows import (
@@ -58,8 +58,10 @@ async def refresh_client(
     them to save reading them back.
 
     Refreshes of one client take turns (`lock_client`), so each derives from what the one before it
-    committed. Most change nothing; only one that does takes the gemeente's counters (`lock_counters`),
-    which every refresh of the gemeente would otherwise wait for.
+    committed. Most change nothing, and most of the others only change which provisions a period comes
+    from (a client's next provision starts inside its period); only one that changes what the CAK is
+    told, or when, takes the gemeente's counters (`lock_counters`), which every refresh of the gemeente
+    would otherwise wait for.
     """
     if bsn is None:
         bsn = (await client_bsns(session, (client_id,))).get(client_id)
@@ -68,8 +70,14 @@ async def refresh_client(
     await lock_client(session, client_id)
     bronnen = await load_bronnen(session, client_id, geboortedatum=geboortedatum)
     perioden = derive_periods(bronnen, policy, settings).perioden
-    if _unchanged(await stored_records(session, bsn, client_id=client_id), perioden, bsn):
-        return []
+    compared = _against(await stored_records(session, bsn, client_id=client_id), perioden, bsn)
+    known = [(old, record) for old, record in compared if old is not None]
+    if len(known) == len(compared):  # no new record, which would need a number
+        if all(_kept(old, record) for old, record in known):
+            return []
+        if all(_sources_only(old, record) for old, record in known):
+            # No delivery changes, whatever the CAK holds or is sent meanwhile: no counters needed.
+            return [await _write(session, old, record) for old, record in known if not _kept(old, record)]
     await lock_counters(session, gemeente_id)
     # Read again under the counters: a delivery may have been sent meanwhile.
     stored = {s.record.eb_start_nummer: s for s in await stored_records(session, bsn, client_id=client_id)}
@@ -85,18 +93,28 @@ async def refresh_client(
             )
             session.add(row)
             await session.flush()
+            await _write_periode(session, row, record.periode)
+            changes.append(Wijziging(record.eb_start_nummer, None, record.periode))
         else:
             row = old.row
-        voor = None if old is None else old.record.periode
-        if old is None or voor != record.periode:
-            await session.execute(delete(EbBronRow).where(EbBronRow.record_id == row.id))
-            provisions = write_periode(row, record.periode)
-            if provisions:
-                await session.execute(insert(EbBronRow), provisions)
-            changes.append(Wijziging(record.eb_start_nummer, voor, record.periode))
+            if old.record.periode != record.periode:
+                changes.append(await _write(session, old, record))
         await sync_pending(session, gemeente_id, row.id, record, None if old is None else old.pending)
     await session.flush()
     return changes
+
+
+async def _write(session: AsyncSession, old: Stored, record: EbRecord) -> Wijziging:
+    """Store the record's new period in place of the old one."""
+    await session.execute(delete(EbBronRow).where(EbBronRow.record_id == old.row.id))
+    await _write_periode(session, old.row, record.periode)
+    return Wijziging(record.eb_start_nummer, old.record.periode, record.periode)
+
+
+async def _write_periode(session: AsyncSession, row: EbRecordRow, periode: EbPeriode | None) -> None:
+    provisions = write_periode(row, periode)
+    if provisions:
+        await session.execute(insert(EbBronRow), provisions)
 
 
 async def sync_pending(
@@ -120,16 +138,28 @@ async def sync_pending(
     await session.flush()
 
 
-def _unchanged(stored: Sequence[Stored], perioden: Sequence[EbPeriode], bsn: str) -> bool:
-    """Whether the derived periods leave every record, and the delivery queued for it, as they are."""
+def _against(
+    stored: Sequence[Stored], perioden: Sequence[EbPeriode], bsn: str
+) -> list[tuple[Stored | None, EbRecord]]:
+    """Each record the derived periods make, beside the stored record of its number (None: a new one)."""
     by_number = {s.record.eb_start_nummer: s for s in stored}
     provisional = itertools.count(max(by_number, default=0) + 1)  # a record given one is new
-    return all(
-        (old := by_number.get(record.eb_start_nummer)) is not None
-        and old.record.periode == record.periode
-        and _queued(old.pending, record)
+    return [
+        (by_number.get(record.eb_start_nummer), record)
         for record in reconcile([s.record for s in stored], perioden, bsn, lambda: next(provisional))
-    )
+    ]
+
+
+def _kept(old: Stored, record: EbRecord) -> bool:
+    """Whether the record, and the delivery queued for it, stay as they are."""
+    return old.record.periode == record.periode and _queued(old.pending, record)
+
+
+def _sources_only(old: Stored, record: EbRecord) -> bool:
+    """Whether at most the provisions the record's period comes from change, not a delivery."""
+    before, after = old.record.periode, record.periode
+    alike = before == after or (before is not None and after is not None and delivered_alike(before, after))
+    return alike and _queued(old.pending, record)
 
 
 def _queued(pending: EbAanleveringRow | None, record: EbRecord) -> bool:
