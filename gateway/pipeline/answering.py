@@ -104,6 +104,7 @@ class Answering:
             processed_at=now,
             findings=[finding.as_json() for finding in received.report.findings],
             retour_id=retour.id,
+            header=handling.header,
         )
         await uow.mailbox.deliver(received.sender.id, retour.id, delivered_at=now)
         if accepted:

@@ -11,6 +11,7 @@ from gateway.messages.registry import MessageType
 from gateway.pipeline.addressing import Addressing
 from gateway.pipeline.outcomes import Outcome
 from gateway.pipeline.processing import Received
+from gateway.store.repositories.messages import StoredHeader
 from gateway.store.unit_of_work import UnitOfWork
 
 TR056 = "TR056"
@@ -33,6 +34,16 @@ class Handling:
     @property
     def message_id(self) -> int:
         return self.received.message_id
+
+    @property
+    def header(self) -> StoredHeader:
+        """The header facts stored with the message's outcome when its handling commits."""
+        return StoredHeader(
+            message_type=self.message.code,
+            receiver_id=self.received.receiver.id,
+            identificatie=self.addressing.identificatie,
+            dagtekening=self.addressing.dagtekening,
+        )
 
 
 class RefusalError(Exception):

@@ -153,17 +153,12 @@ class Pipeline:
             raise RefusalError(Refused(message_id, unknown), unknown)
 
         await uow.messages.lock_identificatie(caller.id, message.code, addressing.identificatie)
-        copy = await uow.messages.find_handled_copy(caller.id, sha256)
-        if copy is not None:
+        earlier = await uow.messages.earlier_use(caller.id, message.code, addressing.identificatie, sha256)
+        if earlier is not None and earlier.same_bytes:
+            copy = await uow.messages.get(earlier.message_id)
+            assert copy is not None, "a received message is never deleted"
             raise RefusalError(await self._repeat(uow, copy), f"a repeat of message {copy.id}")
-        reused = await uow.messages.find_used(caller.id, message.code, addressing.identificatie) is not None
-        await uow.messages.set_header(
-            message_id,
-            message_type=message.code,
-            receiver_id=receiver.id,
-            identificatie=addressing.identificatie,
-            dagtekening=addressing.dagtekening,
-        )
+        reused = earlier is not None
         handling = Handling(
             uow=uow,
             received=Received(message_id=message_id, report=report, sender=caller, receiver=receiver),

@@ -53,15 +53,16 @@ class DomainProcessor:
         self._followers = tuple(followers)
 
     async def judge(self, uow: UnitOfWork, received: Received) -> Verdict:
+        # A message handed to the processor has passed TR056: its identificatie was not used before.
         bericht = _decoded(received)
-        history = await load_history(uow.session, bericht, received.sender, received.receiver)
+        history = await load_history(uow.session, bericht, received.sender, received.receiver, used=False)
         verdict = verdict_of(self._findings(received, bericht, history))
         await self._record(uow, received, bericht, verdict, history)
         return verdict
 
     async def screen(self, uow: UnitOfWork, received: Received) -> Sequence[Finding]:
         bericht = _decoded(received)
-        history = await load_history(uow.session, bericht, received.sender, received.receiver)
+        history = await load_history(uow.session, bericht, received.sender, received.receiver, used=False)
         refusals = [_as_finding(f) for f in self._findings(received, bericht, history)]
         if isinstance(bericht, ToewijzingBericht):
             refusals.extend(self._policy_findings(bericht))

@@ -41,7 +41,9 @@ class Passing:
             raise RefusalError(Refused(handling.message_id, REFUSED, tuple(refusals)), REFUSED, refusals)
         if answered is not None and not await uow.messages.link_answer(answered.id, handling.message_id):
             raise _answered_already(handling, answered)
-        await uow.messages.record_outcome(handling.message_id, ACCEPTED, processed_at=now)
+        await uow.messages.record_outcome(
+            handling.message_id, ACCEPTED, processed_at=now, header=handling.header
+        )
         await uow.mailbox.deliver(received.receiver.id, handling.message_id, delivered_at=now)
         return PassedOn(message_id=handling.message_id, message_type=handling.message.code)
 

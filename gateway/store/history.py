@@ -52,14 +52,17 @@ class Loading:
         return await find_client_id(self.session, self.gemeente_id, bsn)
 
 
-async def load_history(session: AsyncSession, bericht: Bericht, sender: Party, receiver: Party) -> History:
+async def load_history(
+    session: AsyncSession, bericht: Bericht, sender: Party, receiver: Party, *, used: bool | None = None
+) -> History:
     """The History of `bericht`, sent by `sender` to `receiver`.
 
     One of the parties is the gemeente, the other the aanbieder, whichever way the message goes. A
     retour gets an empty History: no rule judges it.
 
     An Identificatie is used (TR056) by a message of the sender and type that counts as sent
-    (`known.messages.passed_on_or_answered`), which this message, still being handled, does not.
+    (`known.messages.passed_on_or_answered`), which this message, still being handled, does not. A
+    caller that asked already (the intake does, under the identificatie's lock) says so in `used`.
     """
     gemeente, aanbieder = (sender, receiver) if sender.kind == GEMEENTE else (receiver, sender)
     loader = LOADERS.get(type(bericht))
@@ -67,6 +70,8 @@ async def load_history(session: AsyncSession, bericht: Bericht, sender: Party, r
         return History()
     history = await loader(Loading(session, gemeente.id, aanbieder.id, aanbieder.code), bericht)
     identificatie = bericht.header.bericht_identificatie.identificatie
+    if used is not None:
+        return replace(history, earlier_identificaties=frozenset({identificatie})) if used else history
     earlier = await session.scalar(
         select(Message.id)
         .where(

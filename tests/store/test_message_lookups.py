@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gateway.store.models.messages import ACCEPTED, FAILED, GENERATED, REJECTED
 from gateway.store.models.parties import AANBIEDER, GEMEENTE
+from gateway.store.repositories.messages import EarlierUse, StoredHeader
 from gateway.store.unit_of_work import UnitOfWork
 from tests.conftest import NOW
 
@@ -54,11 +55,7 @@ async def test_header_facts_are_recorded_on_a_stored_message(
         message = await uow.messages.add(b"<Bericht/>", received_at=NOW, sender_id=aanbieder)
     async with UnitOfWork(sessionmaker) as uow:
         await uow.messages.set_header(
-            message.id,
-            message_type="WMO305",
-            receiver_id=gemeente,
-            identificatie="T305-0001",
-            dagtekening=date(2026, 3, 5),
+            message.id, StoredHeader("WMO305", gemeente, "T305-0001", date(2026, 3, 5))
         )
     async with UnitOfWork(sessionmaker) as uow:
         stored = await uow.messages.get(message.id)
@@ -162,3 +159,22 @@ async def test_an_answer_links_to_a_message_that_has_none_yet_and_only_then(
         (heen, None),
         (None, None),
     ]
+
+
+async def test_an_earlier_use_of_an_identificatie_is_found_with_whether_it_has_the_same_bytes(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    gemeente, aanbieder = await add_parties(sessionmaker)
+    sha = hashlib.sha256(b"b").hexdigest()
+    async with UnitOfWork(sessionmaker) as uow:
+        assert await uow.messages.earlier_use(aanbieder, "WMO305", "T305-0001", sha) is None
+
+    first = await add_message(sessionmaker, b"a", aanbieder, gemeente, outcome=ACCEPTED)
+    async with UnitOfWork(sessionmaker) as uow:
+        assert await uow.messages.earlier_use(aanbieder, "WMO305", "T305-0001", sha) == EarlierUse(
+            first, False
+        )
+
+    copy = await add_message(sessionmaker, b"b", aanbieder, gemeente, outcome=ACCEPTED)
+    async with UnitOfWork(sessionmaker) as uow:
+        assert await uow.messages.earlier_use(aanbieder, "WMO305", "T305-0001", sha) == EarlierUse(copy, True)

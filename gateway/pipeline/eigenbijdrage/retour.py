@@ -17,6 +17,7 @@ from gateway.pipeline.outcomes import Forbidden, PassedOn, Refused
 from gateway.store.eigenbijdrage import attach_retour
 from gateway.store.models.messages import ACCEPTED
 from gateway.store.models.parties import GEMEENTE, Party
+from gateway.store.repositories.messages import StoredHeader
 from gateway.store.unit_of_work import UnitOfWork
 
 WMO406 = "WMO406"
@@ -43,13 +44,8 @@ async def take_wmo406(
         detail = "the IdentificatieRetour was used before for another WMO406 of this sender"
         finding = Finding(TR056, REUSED_IDENTIFICATIE, (IDENTIFICATIE_RETOUR,), detail)
         raise _refused(message_id, detail, (finding,))
-    await uow.messages.set_header(
-        message_id,
-        message_type=message.code,
-        receiver_id=gemeente.id,
-        identificatie=retour.identificatie_retour,
-        dagtekening=retour.dagtekening_retour,
-    )
+    header = StoredHeader(message.code, gemeente.id, retour.identificatie_retour, retour.dagtekening_retour)
+    await uow.messages.set_header(message_id, header)
     heen = await uow.messages.find_used(gemeente.id, WMO405, retour.bericht)
     if heen is None:
         raise _refused(message_id, f"the WMO406 answers no WMO405 the gateway sent as {retour.bericht}")

@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from gateway.store.models.messages import ACCEPTED, OUTCOMES, PENDING, RECEIVED, Message
+
+
+@dataclass(frozen=True, slots=True)
+class StoredHeader:
+    """The header facts of a message of a known sender, stored once its handling is decided."""
+
+    message_type: str
+    receiver_id: int
+    identificatie: str
+    dagtekening: date
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierUse:
+    """The first message of a sender that used an identificatie (TR056), and whether it is a copy of the
+    message at hand (same bytes): then that message is being sent again."""
+
+    message_id: int
+    same_bytes: bool
 
 
 class MessageRepository:
@@ -67,25 +87,12 @@ class MessageRepository:
     async def get(self, message_id: int) -> Message | None:
         return await self._session.get(Message, message_id)
 
-    async def set_header(
-        self,
-        message_id: int,
-        *,
-        message_type: str,
-        receiver_id: int,
-        identificatie: str,
-        dagtekening: date,
-    ) -> None:
+    async def set_header(self, message_id: int, header: StoredHeader) -> None:
         """Record the header facts read once the bytes turned out to be a message of a known sender."""
         await self._session.execute(
             update(Message)
             .where(Message.id == message_id)
-            .values(
-                message_type=message_type,
-                receiver_id=receiver_id,
-                identificatie=identificatie,
-                dagtekening=dagtekening,
-            )
+            .values(_header_values(header))
             .execution_options(synchronize_session="fetch")
         )
 
@@ -113,6 +120,23 @@ class MessageRepository:
         parameters = {"sender_id": sender_id, "message_type": message_type, "identificatie": identificatie}
         return (await self._session.execute(_USED, parameters)).scalar_one_or_none()
 
+    async def earlier_use(
+        self, sender_id: int, message_type: str, identificatie: str, sha256: str
+    ) -> EarlierUse | None:
+        """`find_used` and `find_handled_copy` of a message with these bytes, in one lookup.
+
+        A copy with the same bytes has the same header, so it is among the messages that used the
+        identificatie; of those, a copy is the one reported.
+        """
+        parameters = {
+            "sender_id": sender_id,
+            "message_type": message_type,
+            "identificatie": identificatie,
+            "sha256": sha256,
+        }
+        row = (await self._session.execute(_EARLIER_USE, parameters)).first()
+        return None if row is None else EarlierUse(message_id=row.id, same_bytes=bool(row.same_bytes))
+
     async def find_handled_copy(self, sender_id: int, sha256: str) -> Message | None:
         """The first message received from this sender with these exact bytes that was passed on or answered.
 
@@ -130,8 +154,10 @@ class MessageRepository:
         findings: Sequence[dict[str, Any]] = (),
         failure: str | None = None,
         retour_id: int | None = None,
+        header: StoredHeader | None = None,
     ) -> None:
-        """Set the outcome, and the retour the message got when there is one (as `link_retour` does).
+        """Set the outcome, and the retour the message got when there is one (as `link_retour` does);
+        with `header`, its header facts too (as `set_header` does), in the same statement.
 
         `failure` must not quote message content: it ends up in logs and screens.
         """
@@ -145,6 +171,8 @@ class MessageRepository:
         }
         if retour_id is not None:
             values["retour_id"] = retour_id
+        if header is not None:
+            values.update(_header_values(header))
         await self._session.execute(
             update(Message)
             .where(Message.id == message_id)
@@ -185,6 +213,15 @@ class MessageRepository:
         )
 
 
+def _header_values(header: StoredHeader) -> dict[str, Any]:
+    return {
+        "message_type": header.message_type,
+        "receiver_id": header.receiver_id,
+        "identificatie": header.identificatie,
+        "dagtekening": header.dagtekening,
+    }
+
+
 def _passed_on_or_answered() -> ColumnElement[bool]:
     return or_(Message.outcome == ACCEPTED, Message.retour_id.is_not(None))
 
@@ -199,6 +236,18 @@ _USED = (
         _passed_on_or_answered(),
     )
     .order_by(Message.id)
+    .limit(1)
+)
+_SAME_BYTES = and_(Message.sha256 == bindparam("sha256"), Message.origin == RECEIVED)
+_EARLIER_USE = (
+    select(Message.id, _SAME_BYTES.label("same_bytes"))
+    .where(
+        Message.sender_id == bindparam("sender_id"),
+        Message.message_type == bindparam("message_type"),
+        Message.identificatie == bindparam("identificatie"),
+        _passed_on_or_answered(),
+    )
+    .order_by(case((_SAME_BYTES, 0), else_=1), Message.id)
     .limit(1)
 )
 _HANDLED_COPY = (
