@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.domain.crossrules.claimvolumes import budget_status
+from gateway.domain.crossrules.claimsequence import budget_status
 from gateway.domain.history import History
 from gateway.domain.natura_budget import NaturaBudgetStatus
 from gateway.store.known.assignments import known_toewijzingen, toewijzing_rows

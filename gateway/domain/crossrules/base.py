@@ -41,6 +41,9 @@ class Context:
     `today` is the system date TR135 compares with and that decides which assignments are current.
     `contract` knows the contract tariffs and units (TR418, TR341 without Omvang); without it those
     checks do not apply. `uitvoering` is how the contract pays (B.4), effort-based unless known.
+    `rejected_lines` are the claim lines (client, line) that other rules reject, which count as never
+    sent for the rules that compare a line with the lines before it (`claimsequence`); the engine
+    fills them in.
     """
 
     gemeente: str
@@ -48,6 +51,7 @@ class Context:
     today: date
     contract: Contract | None = None
     uitvoering: Uitvoeringsvariant = DEFAULT_UITVOERING
+    rejected_lines: frozenset[tuple[int, int]] = frozenset()
 
 
 class CrossRule:

@@ -18,6 +18,9 @@ from gateway.domain.declaraties import Declaratie, Prestatie
 from gateway.domain.history import History
 from gateway.domain.products import Toewijzing
 
+LineKey = tuple[int, int]
+"""A claim line by its client and its place among the client's lines (both 1-based)."""
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimLine:
@@ -27,6 +30,10 @@ class ClaimLine:
     line: int
     bsn: str = field(repr=False)
     prestatie: Prestatie
+
+    @property
+    def key(self) -> LineKey:
+        return (self.client, self.line)
 
     @property
     def location(self) -> str:
@@ -59,6 +66,19 @@ class ClaimLineRule(CrossRule):
 
     def violates(self, line: ClaimLine, history: History, context: Context) -> bool:
         raise NotImplementedError
+
+
+def rejected_lines(declaratie: Declaratie, locations: Iterable[str]) -> frozenset[LineKey]:
+    """The claim's lines that findings at these locations reject: on the line, on its client, or on
+    the whole claim."""
+    found = set(locations)
+    if paths.DECLARATIE in found:
+        return frozenset(line.key for line in claim_lines(declaratie))
+    return frozenset(
+        line.key
+        for line in claim_lines(declaratie)
+        if line.location in found or paths.claim_client(line.client) in found
+    )
 
 
 class AssignedLineRule(ClaimLineRule):

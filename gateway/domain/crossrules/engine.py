@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from types import MappingProxyType
 
 from gateway.domain.berichten import (
@@ -23,6 +24,8 @@ from gateway.domain.berichten import (
     VerzoekOmWijzigingRetour,
 )
 from gateway.domain.crossrules.base import Context, CrossFinding
+from gateway.domain.crossrules.claimlines import rejected_lines
+from gateway.domain.crossrules.claimsequence import SequencedLineRule
 from gateway.domain.crossrules.registry import rules_for
 from gateway.domain.history import History
 
@@ -54,10 +57,19 @@ def message_code(bericht: Bericht) -> str:
 def check(bericht: Bericht, history: History, context: Context) -> tuple[CrossFinding, ...]:
     """Every finding of the rules that judge this message, rule by rule in code order.
 
-    Retour messages are judged by no rule: they answer, and a retour is never rejected.
+    Retour messages are judged by no rule: they answer, and a retour is never rejected. The rules that
+    compare a claim line with the lines before it run last, told which lines the others rejected.
     """
-    return tuple(
-        finding
-        for rule in rules_for(message_code(bericht))
-        for finding in rule.check(bericht, history, context)
-    )
+    rules = rules_for(message_code(bericht))
+    found = {
+        rule.code: tuple(rule.check(bericht, history, context))
+        for rule in rules
+        if not isinstance(rule, SequencedLineRule)
+    }
+    if isinstance(bericht, DeclaratieBericht):
+        locations = (finding.location for findings in found.values() for finding in findings)
+        judged = replace(context, rejected_lines=rejected_lines(bericht.declaratie, locations))
+        for rule in rules:
+            if isinstance(rule, SequencedLineRule):
+                found[rule.code] = tuple(rule.check(bericht, history, judged))
+    return tuple(finding for rule in rules for finding in found[rule.code])
