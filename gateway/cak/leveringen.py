@@ -48,17 +48,26 @@ def natura_spans(natura: NaturaToewijzing, settings: CakSettings) -> list[Span]:
 
 
 def deliveries(natura: NaturaToewijzing, pauze: bool) -> list[Span]:
-    """One stretch per standing start: up to its definitive stop (or temporary one, when that pauses),
-    and never beyond the toewijzing's Einddatum."""
+    """The stretches of delivery, from the standing starts in date order, never beyond the toewijzing's
+    Einddatum.
+
+    A stretch runs from a start up to its definitive stop. A temporary stop (RedenBeeindiging 20) ends
+    it too when that pauses; otherwise the provision runs on through the stop, so the stretch carries
+    on into the next start (the restart) and ends as that one does, or stays open without a restart.
+    """
     stops = standing(natura.stops, _stop_key)
     spans: list[Span] = []
+    begin: date | None = None
     for start in sorted(standing(natura.starts, _start_key), key=lambda s: s.begindatum):
-        ends = [
-            stop.einddatum
-            for stop in stops
-            if _start_key(stop) == _start_key(start) and (pauze or stop.reden_beeindiging != TIJDELIJKE_STOP)
-        ]
-        spans.append((start.begindatum, earliest(min(ends, default=None), natura.toewijzing.einddatum)))
+        begin = start.begindatum if begin is None else begin
+        own = [stop for stop in stops if _start_key(stop) == _start_key(start)]
+        ends = [stop.einddatum for stop in own if pauze or stop.reden_beeindiging != TIJDELIJKE_STOP]
+        if own and not ends:
+            continue  # stopped for now only: runs on into the restart
+        spans.append((begin, earliest(min(ends, default=None), natura.toewijzing.einddatum)))
+        begin = None
+    if begin is not None:
+        spans.append((begin, natura.toewijzing.einddatum))
     return spans
 
 

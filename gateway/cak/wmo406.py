@@ -1,11 +1,14 @@
 """Reading the CAK's WMO406 retour and the verdict it gives on the delivery it answers.
 
 The tree handed in has passed the WMO406 schema (the pipeline checks first, as for every message).
-Reading taken where the standard is not known: the period is accepted when its class carries only
-0200 and neither the header nor the client carries another code; a retour without a Client whose
-header carries no refusing code accepts the delivery too (the iWmo 3.x pattern of an empty body for
-a message without remarks), while one whose header carries any other code refuses it (iEb 1.0: the
-client is left out when the whole message was rejected). 0233 (not judged) is no acceptance.
+Reading taken where the standard is not known: a delivery is accepted only when the class that
+judges it carries 0200 and no class carries another code. That class is the period when the Client
+is echoed; without a Client it is the header, so a header carrying only 0200 accepts the delivery (the
+iWmo 3.x pattern of an empty body for a message without remarks), while one carrying any other code
+refuses it (iEb 1.0: the client is left out when the whole message was rejected). A retour carrying
+no code at all (a header-only WMO406 without RetourCodes is schema-valid) says nothing and accepts
+nothing, and 0233 (not judged) is no acceptance either. Decoding does not rely on the schema for this:
+a class without RetourCodes reads as carrying none.
 """
 
 from __future__ import annotations
@@ -59,10 +62,8 @@ class Wmo406:
     def uitkomst(self) -> Uitkomst:
         """The verdict on the delivery, to attach with `records.beantwoord`."""
         codes = self.retourcodes
-        period_codes = self.periode.retourcodes if self.periode is not None else ()
-        accepted = all(code == GEEN_OPMERKINGEN for code in codes) and (
-            self.periode is None or GEEN_OPMERKINGEN in period_codes
-        )
+        judging = self.header_retourcodes if self.periode is None else self.periode.retourcodes
+        accepted = GEEN_OPMERKINGEN in judging and all(code == GEEN_OPMERKINGEN for code in codes)
         return Uitkomst(accepted, codes, self.identificatie_retour, self.dagtekening_retour)
 
 
