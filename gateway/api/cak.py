@@ -100,7 +100,7 @@ async def eigen_bijdrage(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="at most this many items")] = 100,
     gemeente: Gemeente = None,
 ) -> EigenBijdragePage:
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         party = await _gemeente(uow, caller, gemeente)
         items = await feed_page(uow.session, party.id, after=after, limit=limit, today=dutch_today())
     return EigenBijdragePage(
@@ -150,7 +150,7 @@ async def achterstallig(
     caller: Caller, service: ServiceDep, gemeente: Gemeente = None
 ) -> list[AchterstalligModel]:
     today = dutch_today()
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         party = await _gemeente(uow, caller, gemeente)
         late = await overdue_records(uow.session, party.id, today)
     return [model for stored in late if (model := _late(stored, today)) is not None]

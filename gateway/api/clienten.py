@@ -144,7 +144,7 @@ ClientId = Annotated[int, Path(ge=1, le=MAX_ID, description="from POST /api/v1/c
     },
 )
 async def zoeken(vraag: Zoekvraag, gemeente: Gemeente, service: ServiceDep) -> ClientVerwijzing:
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         client_id = await client_by_bsn(uow.session, gemeente.id, vraag.bsn)
     if client_id is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "the gemeente has no client with this BSN")
@@ -153,7 +153,7 @@ async def zoeken(vraag: Zoekvraag, gemeente: Gemeente, service: ServiceDep) -> C
 
 @router.get("/{client_id}/toewijzingen", summary="A client's toewijzingen", responses=PROBLEMS)
 async def toewijzingen(client_id: ClientId, gemeente: Gemeente, service: ServiceDep) -> ClientToewijzingen:
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         await _own_client(uow, gemeente, client_id)
         found = await current_toewijzingen(uow.session, Scope(gemeente_id=gemeente.id, client_id=client_id))
     day = dutch_today()
@@ -162,7 +162,7 @@ async def toewijzingen(client_id: ClientId, gemeente: Gemeente, service: Service
 
 @router.get("/{client_id}/leveringen", summary="A client's leveringen", responses=PROBLEMS)
 async def leveringen(client_id: ClientId, gemeente: Gemeente, service: ServiceDep) -> ClientLeveringen:
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         await _own_client(uow, gemeente, client_id)
         found = await client_leveringen(uow.session, client_id)
     return ClientLeveringen(
@@ -172,7 +172,7 @@ async def leveringen(client_id: ClientId, gemeente: Gemeente, service: ServiceDe
 
 @router.get("/{client_id}/budgetten", summary="A client's natura and pgb budgets", responses=PROBLEMS)
 async def budgetten(client_id: ClientId, gemeente: Gemeente, service: ServiceDep) -> ClientBudgetten:
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         await _own_client(uow, gemeente, client_id)
         natura = await natura_budgetten(uow.session, gemeente.id, client_id)
         pgb = await pgb_budgetten(uow.session, client_id)

@@ -35,7 +35,7 @@ async def _caller(
 ) -> Party:
     if credentials is None:
         raise _unauthorized("a bearer token is required: Authorization: Bearer <token>")
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         party = await authenticate(uow, credentials.credentials)
     if party is None:
         raise _unauthorized("the bearer token is unknown or revoked")

@@ -29,7 +29,7 @@ async def mailbox(
     ] = 0,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="at most this many items")] = 100,
 ) -> MailboxPage:
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         page = await uow.mailbox.page(caller.id, after=after, limit=limit)
         items = []
         for entry in page:

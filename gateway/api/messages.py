@@ -83,7 +83,7 @@ async def read(
     message_id: Annotated[int, Path(ge=1, le=MAX_ID)], caller: Caller, service: ServiceDep
 ) -> Response:
     """A message the caller sent or received; any other is not found, whether it exists or not."""
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         message = await uow.messages.get(message_id)
     if message is None or caller.id not in (message.sender_id, message.receiver_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no message {message_id} for you")

@@ -135,6 +135,6 @@ router = APIRouter(tags=["metrics"])
 async def metrics(request: Request, service: ServiceDep) -> Response:
     meter = request.app.state.metrics
     assert isinstance(meter, Metrics), "create_app installs the metrics"
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         backlog = await outbox_backlog(uow.session)
     return Response(meter.exposition(backlog), media_type=CONTENT_TYPE_LATEST)

@@ -105,7 +105,7 @@ async def toewijzingen(
         str | None, Query(pattern="^[0-9]{8}$", description="only this aanbieder's (AGB code)")
     ] = None,
 ) -> ToewijzingenPage:
-    async with UnitOfWork(service.sessionmaker) as uow:
+    async with UnitOfWork(service.sessionmaker, read_only=True) as uow:
         if caller.kind == GEMEENTE:
             scope = Scope(gemeente_id=caller.id)
             if aanbieder is not None:

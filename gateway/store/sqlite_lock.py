@@ -9,7 +9,8 @@ order (an asyncio lock, first come first served), and only the one at the head a
 again every `RETRY_SECONDS` while another process holds it, up to the busy timeout.
 
 The turn is given up when the transaction commits or rolls back, or when its connection goes back to
-the pool unfinished.
+the pool unfinished. A transaction begun with the execution option `READ_ONLY` takes no turn: it begins
+deferred and reads a snapshot, which WAL lets it do beside the writer.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ RETRY_SECONDS = 0.0005
 """The pause before asking SQLite again for a lock another process holds."""
 
 _HOLDS_TURN = "gateway.sqlite.turn"
+READ_ONLY = "gateway_read_only"
+"""The execution option of a connection whose transaction only reads."""
 
 
 class WriteTurns:
@@ -58,6 +61,9 @@ class WriteTurns:
         return turn
 
     def _begin(self, connection: Connection) -> None:
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+            return
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
         turn = self._turn()
         try:

@@ -16,13 +16,20 @@ from gateway.store.repositories.mailbox import MailboxRepository
 from gateway.store.repositories.messages import MessageRepository
 from gateway.store.repositories.outbox import OutboxRepository
 from gateway.store.repositories.parties import PartyRepository, TokenRepository
+from gateway.store.sqlite_lock import READ_ONLY
 
 
 class UnitOfWork:
-    """Commits when the block ends normally, rolls back when it raises; repositories only flush."""
+    """Commits when the block ends normally, rolls back when it raises; repositories only flush.
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    One that only reads says so (`read_only=True`): on SQLite it then reads a snapshot beside the
+    writer instead of queueing for the write lock (`sqlite_lock`), so that looking up the caller or
+    reading a mailbox does not wait for every message being handled.
+    """
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], *, read_only: bool = False) -> None:
         self._sessionmaker = sessionmaker
+        self._read_only = read_only
         self._session: AsyncSession | None = None
         self._entered = False
 
@@ -31,6 +38,8 @@ class UnitOfWork:
             raise RuntimeError("a unit of work is entered once")
         self._entered = True
         self._session = self._sessionmaker()
+        if self._read_only:
+            await self._session.connection(execution_options={READ_ONLY: True})
         return self
 
     async def __aexit__(

@@ -129,3 +129,25 @@ async def test_a_write_lock_held_longer_than_the_busy_timeout_fails_the_transact
     async with UnitOfWork(sessionmaker) as uow:  # and its turn is free again
         await write(uow, "later")
     assert await steps(sessionmaker) == ["later"]
+
+
+async def test_a_read_only_transaction_reads_its_snapshot_beside_a_writer_without_waiting(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    async with UnitOfWork(sessionmaker) as uow:
+        await write(uow, "committed")
+    async with UnitOfWork(sessionmaker) as writer:
+        await write(writer, "uncommitted")
+        async with asyncio.timeout(5), UnitOfWork(sessionmaker, read_only=True) as reader:
+            seen = list((await reader.session.scalars(text("SELECT name FROM step ORDER BY rowid"))).all())
+    assert seen == ["committed"]
+
+
+async def test_a_writing_transaction_still_waits_for_one_that_holds_the_write_lock(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    async with UnitOfWork(sessionmaker) as writer:
+        await write(writer, "first")
+        with pytest.raises(TimeoutError):
+            async with asyncio.timeout(0.3), UnitOfWork(sessionmaker) as other:
+                await write(other, "second")
