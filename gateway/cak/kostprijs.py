@@ -5,7 +5,8 @@ Kostprijzen are never added up: of several, the highest counts (Uitvoeringsbeslu
 arrives: it replaces the guarded kostprijs only when it exceeds what is left of that one. What is left
 is an estimate: the national tariff of every month the CAK charges, from the month after the start
 (the CAK charges from the month following the start; a month begun is charged in full). A kostprijs
-must exceed one month's tariff, or the CAK refuses it (TR409, S333).
+must exceed one month's tariff, or the CAK refuses it (TR409, S333); after a pause that holds for what
+is left of it, and a provision whose remainder is used up that far no longer counts (`used_up`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ def guarded(
     """The kostprijs to report for a period made of `leden`, with the provision it belongs to.
 
     `verbruikt` holds, per provision, what earlier periods already used of its kostprijs (after a
-    pause only the remainder is sent again).
+    pause only the remainder is sent again). A remainder not above one month's tariff gives no kostprijs;
+    a provision that runs until its kostprijs is reached is not among `leden` by then (`used_up`).
     """
     current: tuple[Kostprijs, Bron] | None = None
     for lid in sorted((lid for lid in leden if lid.kostprijs is not None), key=_arrival):
@@ -35,6 +37,17 @@ def guarded(
         if current is None or bedrag > remaining(current[0], lid.begindatum, tarief):
             current = (Kostprijs(bedrag, lid.begindatum), lid.bron)
     return current
+
+
+def used_up(lid: BronPeriode, verbruikt: Mapping[Bron, int], tarief: Abonnementstarief) -> bool:
+    """Whether earlier periods left no more of `lid`'s kostprijs than one month's tariff at its start.
+
+    Only a kostprijs an earlier period used from counts: one never used is judged on its full amount
+    where the provision is judged.
+    """
+    if lid.kostprijs is None or lid.bron not in verbruikt:
+        return False
+    return lid.kostprijs - verbruikt[lid.bron] <= tarief.per_maand(lid.begindatum)
 
 
 def remaining(kostprijs: Kostprijs, day: date, tarief: Abonnementstarief) -> int:

@@ -88,22 +88,31 @@ class Reden(StrEnum):
     """The provision ends before its eigen bijdrage begins (begeleiding before 2026-01-01)."""
     KOSTPRIJS_TE_LAAG = "kostprijs_te_laag"
     """Its kostprijs does not exceed one month's abonnementstarief (S333)."""
+    KOSTPRIJS_BEREIKT = "kostprijs_bereikt"
+    """It runs until its kostprijs is reached, and what earlier periods left of that kostprijs does not
+    exceed one month's abonnementstarief: the next month charged would pass it, and the CAK would refuse
+    the remainder (S333). It adds nothing from `Uitsluiting.vanaf` on."""
     LEEG = "leeg"
     """The provision holds no day (its end lies before its start)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Uitsluiting:
-    """A provision that adds nothing to any period, and why."""
+    """A provision that adds nothing to any period, or nothing from `vanaf` on, and why.
+
+    `vanaf` is set only for a provision that counted in an earlier period and stops counting later (its
+    kostprijs used up by then: `Reden.KOSTPRIJS_BEREIKT`); None: it adds nothing at all.
+    """
 
     bron: Bron
     reden: Reden
     vrijstelling: Vrijstelling | None = None
+    vanaf: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Afleiding:
-    """The periods of one client, in time order, and the provisions that were left out."""
+    """The periods of one client, in time order, and the provisions that were left out (from some day on)."""
 
     perioden: tuple[EbPeriode, ...]
     uitgesloten: tuple[Uitsluiting, ...]

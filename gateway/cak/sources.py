@@ -39,7 +39,13 @@ class NaturaToewijzing:
 
 @dataclass(frozen=True, slots=True)
 class PgbBeschikking:
-    """A pgb granted by beschikking; pgb decisions do not pass through iWmo, so this is the whole story."""
+    """A pgb granted by beschikking; pgb decisions do not pass through iWmo, so this is the whole story.
+
+    `toegekend` (euro cents): what the pgb grants in all, the one sum of an eenmalige pgb or the sum over
+    the periods of a trekkingsrecht; a fact of the decision, not a kostprijs. Whether it is the kostprijs
+    the CAK guards is the policy's to say, so the derivation decides (`derive_periods`). `kostprijs`: one
+    stated for the pgb apart from that (the store keeps none for a pgb).
+    """
 
     sleutel: str
     product: Product
@@ -47,6 +53,7 @@ class PgbBeschikking:
     ingangsdatum: date
     einddatum: date | None
     kostprijs: int | None = None
+    toegekend: int | None = None
 
     @property
     def bron(self) -> Bron:

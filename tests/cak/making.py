@@ -113,10 +113,14 @@ def pgb(
     einddatum: date | None = None,
     *,
     kostprijs: int | None = None,
+    toegekend: int | None = None,
     sleutel: str = "PGB-1",
 ) -> PgbBeschikking:
+    """A pgb decision; `toegekend` is what it grants in all (euro cents), as the store loads it."""
     beschikkingsdatum = ingangsdatum - timedelta(days=14)
-    return PgbBeschikking(sleutel, product, beschikkingsdatum, ingangsdatum, einddatum, kostprijs)
+    return PgbBeschikking(
+        sleutel, product, beschikkingsdatum, ingangsdatum, einddatum, kostprijs, toegekend=toegekend
+    )
 
 
 def verstrekking(

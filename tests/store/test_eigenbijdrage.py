@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from gateway.cak import Afzender, CakSettings, Wmo406
+from gateway.cak import Afzender, CakSettings, Kostprijs, Wmo406
+from gateway.domain.pgb import PeriodeSoort, PgbVorm
 from gateway.policy import Policy, bundled_mapping, load_policy
 from gateway.store.decisions import DecisionRepository, NaturaDecision
 from gateway.store.eigenbijdrage import (
@@ -28,6 +29,7 @@ from gateway.store.eigenbijdrage import (
 from gateway.store.eigenbijdrage.rows import lock_counters
 from gateway.store.models import Beschikking
 from gateway.store.models.parties import GEMEENTE, Party
+from gateway.store.pgb import PgbDecision
 from gateway.store.unit_of_work import UnitOfWork
 from tests.conftest import NOW
 
@@ -66,6 +68,35 @@ async def provide(
             leverdatum=leverdatum,
         )
         await decisions.add_natura(decision, request_sha256="0" * 64)
+    return client_id
+
+
+async def grant_pgb(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    gemeente: Party,
+    product_code: str,
+    vorm: PgbVorm,
+    bedrag: int,
+    einddatum: date,
+    per: PeriodeSoort = PeriodeSoort.JAAR,
+) -> int:
+    """A pgb for client 999900006 from 2026-03-01 to `einddatum`, as beschikking 7101; the client's id."""
+    async with UnitOfWork(sessionmaker) as uow:
+        decisions = DecisionRepository(uow.session)
+        client_id = await decisions.client_id(gemeente.id, "999900006")
+        decision = PgbDecision(
+            gemeente_id=gemeente.id,
+            client_id=client_id,
+            beschikking_nummer=7101,
+            vorm=vorm,
+            product_categorie=product_code[:2],
+            product_code=product_code,
+            ingangsdatum=date(2026, 3, 1),
+            einddatum=einddatum,
+            bedrag=bedrag,
+            per=per,
+        )
+        await decisions.add_pgb(decision, afgiftedatum=date(2026, 2, 20), request_sha256="0" * 64)
     return client_id
 
 
@@ -353,3 +384,46 @@ async def test_a_reader_paging_during_concurrent_refreshes_never_skips_a_deliver
     await writers
 
     assert seen == [item.volgnummer for item in await feed(sessionmaker, gemeente)] == list(range(1, 21))
+
+
+@pytest.mark.parametrize(
+    ("product_code", "vorm", "bedrag", "einddatum", "kostprijs"),
+    [
+        # A traplift bought with one sum of EUR 4,000, its pgb running for 20 years.
+        ("13W03", PgbVorm.EENMALIG, 400_000, date(2046, 2, 28), 400_000),
+        # A scootmobiel on a yearly budget of EUR 500: 2026 (from March), 2027 and 2028 (to February).
+        ("12V02", PgbVorm.TREKKINGSRECHT, 50_000, date(2028, 2, 29), 150_000),
+    ],
+    ids=["one-off", "per-period"],
+)
+async def test_a_pgb_for_a_voorziening_until_its_kostprijs_is_reported_with_what_it_grants(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    product_code: str,
+    vorm: PgbVorm,
+    bedrag: int,
+    einddatum: date,
+    kostprijs: int,
+) -> None:
+    gemeente = await add_gemeente(sessionmaker)
+    client_id = await grant_pgb(sessionmaker, gemeente, product_code, vorm, bedrag, einddatum)
+
+    await refresh(sessionmaker, gemeente, client_id)
+
+    [item] = await feed(sessionmaker, gemeente)
+    assert (item.inhoud.startdatum, item.inhoud.stopdatum) == (date(2026, 3, 1), einddatum)
+    assert item.inhoud.kostprijs == Kostprijs(kostprijs, date(2026, 3, 1))
+    assert [(b.bron.sleutel, b.kostprijs) for b in item.bronnen] == [("7101", kostprijs)]
+
+
+async def test_a_pgb_for_a_dienst_is_reported_without_kostprijs(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    gemeente = await add_gemeente(sessionmaker)
+    client_id = await grant_pgb(
+        sessionmaker, gemeente, "01H01", PgbVorm.TREKKINGSRECHT, 120_000, date(2027, 2, 28)
+    )
+
+    await refresh(sessionmaker, gemeente, client_id)
+
+    [item] = await feed(sessionmaker, gemeente)
+    assert (item.inhoud.startdatum, item.inhoud.kostprijs) == (date(2026, 3, 1), None)

@@ -3,15 +3,17 @@
 Natura: every toewijzing of the client in its current version (the latest Toewijzingsdatum and
 -tijd), with every WMO305/307 class on its ToewijzingNummer, deletions included, in the order
 received; its beschikking, when linked, gives the beschikkingsdatum and a kostprijs. Pgb: the pgb
-beschikkingen. Verstrekkingen: natura beschikkingen provided outside iWmo (no aanbieder, no
-toewijzing), with their kostprijs and leverdatum.
+beschikkingen, each with what it grants in all (the sum of its budget rows: the one sum, or every
+period's); whether that is a kostprijs is the policy's to say, in the derivation. Verstrekkingen:
+natura beschikkingen provided outside iWmo (no aanbieder, no toewijzing), with their kostprijs and
+leverdatum.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Integer, bindparam, select
+from sqlalchemy import Integer, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,7 +23,8 @@ from gateway.domain import Product, StartProduct, StopProduct
 from gateway.store.known.assignments import toewijzing_of
 from gateway.store.known.batches import batches
 from gateway.store.known.deliveries import levering_of
-from gateway.store.models import Beschikking, EbClient, Levering, Toewijzing, ToewijzingVersie
+from gateway.store.models import Beschikking, Budget, EbClient, Levering, Toewijzing, ToewijzingVersie
+from gateway.store.pgb import EURO_CENTS
 
 NATURA = "natura"
 PGB = "pgb"
@@ -33,7 +36,14 @@ ONBEKENDE_GEBOORTEDATUM = date(1900, 1, 1)
 # building one costs as much as running it.
 _CLIENT = bindparam("client_id", type_=Integer)
 _GEBOORTEDATUM = select(EbClient.geboortedatum).where(EbClient.client_id == _CLIENT)
-_BESCHIKKINGEN = select(Beschikking).where(Beschikking.client_id == _CLIENT)
+_TOEGEKEND = (
+    select(func.sum(Budget.amount))
+    .where(Budget.beschikking_id == Beschikking.id, Budget.eenheid == EURO_CENTS)
+    .correlate(Beschikking)
+    .scalar_subquery()
+)
+"""What a beschikking grants in all: the sum of its budget rows in euro cents (NULL without any)."""
+_BESCHIKKINGEN = select(Beschikking, _TOEGEKEND).where(Beschikking.client_id == _CLIENT)
 _TOEWIJZINGEN = select(Toewijzing).where(Toewijzing.client_id == _CLIENT)
 _VERSIONS = (
     select(ToewijzingVersie)
@@ -64,7 +74,11 @@ async def load_bronnen(
     client = {"client_id": client_id}
     if geboortedatum is None:
         geboortedatum = await session.scalar(_GEBOORTEDATUM, client)
-    beschikkingen = list((await session.scalars(_BESCHIKKINGEN, client)).all())
+    toegekend: dict[int, int | None] = {}
+    beschikkingen: list[Beschikking] = []
+    for beschikking, total in await session.execute(_BESCHIKKINGEN, client):
+        beschikkingen.append(beschikking)
+        toegekend[beschikking.id] = None if total is None else int(total)
     toewijzingen = list((await session.scalars(_TOEWIJZINGEN, client)).all())
     linked = {row.beschikking_id for row in toewijzingen if row.beschikking_id is not None}
     by_id = {beschikking.id: beschikking for beschikking in beschikkingen}
@@ -86,7 +100,7 @@ async def load_bronnen(
     return ClientBronnen(
         geboortedatum=geboortedatum or ONBEKENDE_GEBOORTEDATUM,
         natura=tuple(natura),
-        pgb=tuple(pgb for b in beschikkingen if (pgb := _pgb(b)) is not None),
+        pgb=tuple(pgb for b in beschikkingen if (pgb := _pgb(b, toegekend[b.id])) is not None),
         verstrekkingen=tuple(v for b in beschikkingen if b.id not in linked and (v := _verstrekking(b))),
     )
 
@@ -129,7 +143,7 @@ def _natura(
     )
 
 
-def _pgb(beschikking: Beschikking) -> PgbBeschikking | None:
+def _pgb(beschikking: Beschikking, toegekend: int | None) -> PgbBeschikking | None:
     product = _product(beschikking)
     if beschikking.leveringsvorm != PGB or product is None:
         return None
@@ -140,6 +154,7 @@ def _pgb(beschikking: Beschikking) -> PgbBeschikking | None:
         ingangsdatum=beschikking.ingangsdatum,
         einddatum=beschikking.einddatum,
         kostprijs=beschikking.kostprijs,
+        toegekend=toegekend,
     )
 
 
