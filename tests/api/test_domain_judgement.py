@@ -9,8 +9,10 @@ from lxml import etree
 
 from gateway.pipeline.judging import DomainProcessor
 from gateway.policy import bundled_mapping, load_policy
+from gateway.rules.validation import validate
 from tests.api.conftest import Gateway, GatewayFactory
 from tests.api.making import AANBIEDER_A, fixture, from_aanbieder, from_gemeente
+from tests.events.scenario import declaratie, toewijzing
 
 
 @pytest.fixture
@@ -22,6 +24,16 @@ async def judging(make_gateway: GatewayFactory) -> AsyncIterator[Gateway]:
 def all_codes(content: bytes) -> list[str]:
     """Every RetourCode of a retour, at every level, in document order."""
     return [code.text or "" for code in etree.fromstring(content).iter("{*}RetourCode")]
+
+
+def totals(content: bytes) -> tuple[str | None, str | None]:
+    """A WMO325's TotaalIngediendBedrag and TotaalToegekendBedrag, as written."""
+    answer = etree.fromstring(content).find("{*}DeclaratieAntwoord")
+    assert answer is not None
+    return (
+        answer.findtext("{*}TotaalIngediendBedrag/{*}TotaalBedrag"),
+        answer.findtext("{*}TotaalToegekendBedrag/{*}TotaalBedrag"),
+    )
 
 
 def _with_status(content: bytes, status: str) -> bytes:
@@ -53,6 +65,21 @@ async def test_a_toewijzing_for_a_product_outside_the_catalogue_is_refused_befor
     assert response.status_code == 422, response.text
     assert [finding["rule"] for finding in response.json()["findings"]] == ["POLICY"]
     assert await judging.mailbox_ids("aanbieder_a") == []
+
+
+async def test_a_claim_line_whose_amount_is_not_volume_times_tariff_alone_is_rejected_with_9346(
+    judging: Gateway,
+) -> None:
+    response = await judging.send("gemeente", toewijzing("T-1"))
+    assert response.status_code == 202, response.text
+    # 12 hours at 39.50 are 474.00 euro; the line (and with it the total) claims a cent more.
+    response = await judging.send("aanbieder_a", declaratie("D-1", {b"47400": b"47401"}))
+    assert response.status_code == 200, response.text
+    # Header, Prestatie, Client, DeclaratieAntwoord (RetourCodes close each class): only the line is rejected.
+    assert all_codes(response.content) == ["0200", "9346", "0200", "0200"]
+    assert totals(response.content) == ("47401", "0")
+    report = validate(response.content)
+    assert report.valid, report.findings
 
 
 def test_the_fixture_product_is_indeed_unknown_to_the_catalogue() -> None:

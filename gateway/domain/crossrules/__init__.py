@@ -1,4 +1,4 @@
-"""The cross-message rules (rules.md B.2, and TR135 of B.3): a message judged against what is stored.
+"""The cross-message rules (rules.md B.2; TR135 and TR346 of B.3): a message judged against what is stored.
 
 One module per rule code (`tr019.py` holds `TR019`), found by `registry`; `engine.check` runs those of a
 message over its `History` and gives `CrossFinding`s, and `verdicts.verdict_of` turns them into the
