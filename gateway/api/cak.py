@@ -8,6 +8,11 @@ order, so passing the last one seen as `after` never skips a delivery.
 that of the first delivery after `n` that was not superseded, marked sent when first fetched. Asking
 with the same `after` again gives the same message again (same bytes, same BerichtIdentificatie); the
 `X-Cursor` header is the `after` for the next one. 204 when there is nothing after `n`.
+
+A delivery the CAK refused for its content (9393, S333, 9103, … : `gateway.cak.retourcodes`) is not
+sent again unchanged: its item shows `toestand` `geweigerd` with the CAK's codes, and its record, once
+past its due date, is listed in `/achterstallig` with those codes, until the period changes (a new
+delivery follows in the feed) or someone decides.
 """
 
 from __future__ import annotations
@@ -70,7 +75,15 @@ class AanleveringModel(BaseModel):
     kostprijs: KostprijsModel | None
     uiterlijk: date = Field(description="when the delivery is due at the CAK")
     achterstallig: bool = Field(description="past its due date and not answered by the CAK")
-    toestand: str = Field(description="te_verzenden, verzonden, beantwoord or vervallen (superseded)")
+    toestand: str = Field(
+        description=(
+            "te_verzenden, verzonden, beantwoord, geweigerd or vervallen (superseded). geweigerd: the CAK "
+            "refused it for its content (the codes in `antwoord`), so the gateway does not send it again "
+            "unchanged; the record waits until its period changes (a new delivery then follows in the "
+            "feed) or someone decides. beantwoord: accepted, or refused for another reason (the message "
+            "as a whole, or not judged), in which case the same content follows again in the feed"
+        )
+    )
     bericht: str | None = Field(description="the BerichtIdentificatie of the WMO405 it was sent in")
     antwoord: AntwoordModel | None
     bronnen: list[BronModel]
@@ -85,7 +98,16 @@ class AchterstalligModel(BaseModel):
     eb_start_nummer: int
     bsn: str
     uiterlijk: date
-    verzonden: bool = Field(description="sent and awaiting the CAK's answer (else not sent yet)")
+    verzonden: bool = Field(
+        description="sent and awaiting the CAK's answer (else not sent yet, or refused: see `geweigerd`)"
+    )
+    geweigerd: list[str] | None = Field(
+        description=(
+            "the CAK's retourcodes when it refused this very delivery for its content: the gateway does "
+            "not send it again unchanged, the record waits until its period changes or someone decides; "
+            "null otherwise"
+        )
+    )
 
 
 @router.get(
@@ -202,7 +224,9 @@ def _toestand(item: FeedItem) -> str:
         return "vervallen"
     if item.bericht is None:
         return "te_verzenden"
-    return "verzonden" if item.geaccepteerd is None else "beantwoord"
+    if item.geaccepteerd is None:
+        return "verzonden"
+    return "geweigerd" if item.geweigerd else "beantwoord"
 
 
 def _kostprijs(inhoud: Inhoud) -> KostprijsModel | None:
@@ -227,9 +251,12 @@ def _late(stored: Stored, today: date) -> AchterstalligModel | None:
     aanlevering = onderweg if onderweg is not None and onderweg.uiterlijk < today else record.nodig
     if aanlevering is None:
         return None
+    geweigerd = record.geweigerd  # None while a delivery awaits its retour
+    uitkomst = None if geweigerd is None else geweigerd.uitkomst
     return AchterstalligModel(
         eb_start_nummer=record.eb_start_nummer,
         bsn=record.bsn,
         uiterlijk=aanlevering.uiterlijk,
         verzonden=aanlevering is onderweg,
+        geweigerd=None if uitkomst is None else list(uitkomst.retourcodes),
     )

@@ -3,7 +3,8 @@
 Pure: the store hands in a client's provisions (`sources`) and records, and keeps what comes back.
 `derive_periods` turns provisions into periods under the gemeente's policy; `reconcile` turns the
 periods into records with the delivery each still needs (`EbRecord.te_verzenden`); `render_wmo405`
-writes it; `decode_wmo406` reads the CAK's answer for `beantwoord`; `overdue` lists what is late.
+writes it; `decode_wmo406` reads the CAK's answer for `beantwoord`; `over_inhoud` tells a refusal of
+the content (not sent again unchanged) from one of the message; `overdue` lists what is late.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from gateway.cak.records import (
     overdue,
     verzonden,
 )
+from gateway.cak.retourcodes import over_inhoud
 from gateway.cak.settings import CakSettings, StartMoment
 from gateway.cak.sources import ClientBronnen, NaturaToewijzing, PgbBeschikking, Verstrekking
 from gateway.cak.tarieven import ABONNEMENTSTARIEF, Abonnementstarief, MissingTariffError
@@ -67,6 +69,7 @@ __all__ = [
     "decode_wmo406",
     "delivered_alike",
     "derive_periods",
+    "over_inhoud",
     "overdue",
     "reconcile",
     "render_wmo405",

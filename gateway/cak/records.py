@@ -7,6 +7,12 @@ for the number yet (also after a refused first delivery: only an accepted delive
 2 when it holds something else, 3 when the period should not exist. A delivery awaiting its retour
 counts as held, so a further change waits for that retour; a refused one counts for nothing.
 After an accepted deletion the number is spent: the CAK refuses a 2 after a 3 (9104).
+
+A delivery the CAK refused for its content (`gateway.cak.retourcodes`: 9393, S333, 9103, …) is not sent
+again unchanged: while the delivery still needed is that very one (same status, same content, and the
+CAK accepted nothing since), the record is `geweigerd` and has nothing to send. It waits until the truth
+changes (a new derivation needs another delivery, which goes out as usual) or until someone decides.
+Any other refusal (of the message as a whole, or 0233: not judged) is sent again as it is.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from gateway.cak import retourcodes
 from gateway.cak.deadlines import due
 from gateway.cak.model import EbPeriode, Inhoud
 
@@ -39,6 +46,11 @@ class Uitkomst:
     retourcodes: tuple[str, ...]
     identificatie_retour: str
     dagtekening_retour: date
+
+    @property
+    def over_inhoud(self) -> bool:
+        """Refused for its content: the same delivery would be refused again (`retourcodes.over_inhoud`)."""
+        return not self.geaccepteerd and retourcodes.over_inhoud(self.retourcodes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +114,11 @@ class EbRecord:
 
     @property
     def nodig(self) -> Aanlevering | None:
-        """The delivery that brings the CAK to the truth; None when it has it (or the number is spent)."""
+        """The delivery that brings the CAK to the truth; None when it has it (or the number is spent).
+
+        Needed whether or not it can go out now (`te_verzenden`): it may wait for a retour, or be held
+        back because the CAK refused it for its content (`geweigerd`).
+        """
         if self.verwijderd:
             return None
         basis = self.bij_cak
@@ -116,9 +132,34 @@ class EbRecord:
         return Aanlevering(status, self.periode.inhoud, due(self.periode, basis))
 
     @property
+    def geweigerd(self) -> Aanlevering | None:
+        """The delivery the CAK refused for its content that `nodig` would send again unchanged, if any.
+
+        Only a refusal since the last delivery the CAK holds counts: what it holds is what it judged
+        against. A `nodig` that differs in status or content (the truth changed) is not held back.
+        """
+        nodig = self.nodig
+        if nodig is None:
+            return None
+        for aanlevering in reversed(self.aanleveringen):
+            if aanlevering.telt:
+                return None
+            uitkomst = aanlevering.uitkomst
+            if (
+                uitkomst is not None
+                and uitkomst.over_inhoud
+                and (aanlevering.status, aanlevering.inhoud) == (nodig.status, nodig.inhoud)
+            ):
+                return aanlevering
+        return None
+
+    @property
     def te_verzenden(self) -> Aanlevering | None:
-        """The delivery to send now: what is `nodig`, once no earlier one awaits its retour."""
-        return None if self.onderweg is not None else self.nodig
+        """The delivery to send now: what is `nodig`, once no earlier one awaits its retour, unless the CAK
+        refused that very delivery for its content (`geweigerd`)."""
+        if self.onderweg is not None or self.geweigerd is not None:
+            return None
+        return self.nodig
 
 
 def verzonden(record: EbRecord, bericht: str, dagtekening: date) -> EbRecord:
@@ -140,7 +181,8 @@ def beantwoord(record: EbRecord, bericht: str, uitkomst: Uitkomst) -> EbRecord:
 
 
 def overdue(records: Iterable[EbRecord], vandaag: date) -> list[EbRecord]:
-    """Records whose needed delivery has not reached the CAK, sent or not, and is past its due date."""
+    """Records whose needed delivery has not reached the CAK, sent or not, and is past its due date: one
+    held back because the CAK refused it for its content (`EbRecord.geweigerd`) included."""
     return [
         record
         for record in records

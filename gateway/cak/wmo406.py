@@ -20,10 +20,8 @@ from lxml import etree
 
 from gateway.cak.model import Inhoud, Kostprijs
 from gateway.cak.records import StatusAanlevering, Uitkomst
+from gateway.cak.retourcodes import GEEN_OPMERKINGEN
 from gateway.domain.reading import Node
-
-GEEN_OPMERKINGEN = "0200"
-"""EB001: no remarks on this class."""
 
 
 @dataclass(frozen=True, slots=True)

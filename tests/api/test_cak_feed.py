@@ -272,8 +272,16 @@ async def fetch(gateway: Gateway, after: int, party: str = "cak") -> Fetched:
     return Fetched(response.status_code, response.content, response.headers["X-Cursor"])
 
 
-def retour(wmo405: bytes, identificatie: str, *, codes: tuple[str, ...]) -> bytes:
-    """A WMO406 answering `wmo405`: its header and period copied, `codes` on the period."""
+def retour(
+    wmo405: bytes,
+    identificatie: str,
+    *,
+    codes: tuple[str, ...],
+    header_codes: tuple[str, ...] = (),
+    client_codes: tuple[str, ...] = ("0200",),
+) -> bytes:
+    """A WMO406 answering `wmo405`: its header and period copied, `codes` on the period, `header_codes`
+    on the header and `client_codes` on the client."""
     heen = etree.fromstring(wmo405)
     ns = "http://www.istandaarden.nl/ieb/4_0/wmo406/schema"
     basis = "http://www.istandaarden.nl/ieb/4_0/basisschema/schema"
@@ -290,10 +298,11 @@ def retour(wmo405: bytes, identificatie: str, *, codes: tuple[str, ...]) -> byte
     for element in next(heen.iter("{*}Client")):
         client.append(_renamed(element, ns, basis))
     periode = client[-1]
-    for target in (periode, client):
-        retourcodes = etree.SubElement(target, f"{{{ns}}}RetourCodes")
-        for code in codes if target is periode else ("0200",):
-            etree.SubElement(retourcodes, f"{{{ns}}}RetourCode").text = code
+    for target, given in ((header, header_codes), (periode, codes), (client, client_codes)):
+        if given:
+            retourcodes = etree.SubElement(target, f"{{{ns}}}RetourCodes")
+            for code in given:
+                etree.SubElement(retourcodes, f"{{{ns}}}RetourCode").text = code
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
@@ -321,19 +330,65 @@ async def test_the_wmo405_is_valid_against_our_schema_and_fetched_again_unchange
     assert item["toestand"] == "verzonden"
 
 
-async def test_wmo406_codes_are_attached_and_a_refused_delivery_is_sent_again(feed: Gateway) -> None:
+async def test_wmo406_codes_are_attached_and_a_delivery_refused_as_a_message_is_sent_again(
+    feed: Gateway,
+) -> None:
     await accepted(feed, "gemeente", toewijzing(500001, "2026-03-01", "2026-12-31"))
     await accepted(feed, "aanbieder_a", start(500001, "2026-03-01", "2026-03-02"))
     first = await fetch(feed, 0)
-    await accepted(feed, "cak", retour(first.content, "R-1", codes=("9393",)))
+    not_judged = retour(first.content, "R-1", codes=("0233",), header_codes=("8848",), client_codes=("0233",))
+    await accepted(feed, "cak", not_judged)
     refused, again = await deliveries(feed)
-    assert refused["antwoord"] == {"geaccepteerd": False, "retourcodes": ["0200", "9393"]}
+    assert refused["antwoord"] == {"geaccepteerd": False, "retourcodes": ["8848", "0233"]}
+    assert refused["toestand"] == "beantwoord"
     assert (again["status_aanlevering"], again["toestand"]) == ("1", "te_verzenden")
     second = await fetch(feed, int(first.cursor))
     assert second.status == 200
     assert second.content != first.content
     await accepted(feed, "cak", retour(second.content, "R-2", codes=("0200",)))
     assert (await deliveries(feed))[-1]["antwoord"] == {"geaccepteerd": True, "retourcodes": ["0200"]}
+
+
+async def test_a_change_refused_for_its_content_is_shown_and_not_sent_again_until_the_truth_changes(
+    feed: Gateway,
+) -> None:
+    await accepted(feed, "gemeente", toewijzing(500001, "2022-01-01", None, omvang=MONTHLY))
+    await accepted(feed, "aanbieder_a", start(500001, "2022-01-01", "2023-06-01"))
+    first = await fetch(feed, 0)
+    await accepted(feed, "cak", retour(first.content, "R-1", codes=("0200",)))
+    await accepted(feed, "aanbieder_a", start(500001, "2022-01-01", "2023-06-01", status="3"))
+    await accepted(feed, "aanbieder_a", start(500001, "2022-01-01", "2022-01-03"))
+    second = await fetch(feed, int(first.cursor))
+    await accepted(feed, "cak", retour(second.content, "R-2", codes=("9393",)))
+
+    assert (await fetch(feed, int(second.cursor))).status == 204
+    [_, refused] = [item for item in await deliveries(feed) if item["toestand"] != "vervallen"]
+    assert (refused["status_aanlevering"], refused["eb_startdatum"], refused["toestand"]) == (
+        "2",
+        "2022-01-03",
+        "geweigerd",
+    )
+    assert refused["antwoord"] == {"geaccepteerd": False, "retourcodes": ["0200", "9393"]}
+    late = (await feed.client.get("/api/v1/cak/achterstallig", headers=feed.auth("gemeente"))).json()
+    assert late == [
+        {
+            "eb_start_nummer": refused["eb_start_nummer"],
+            "bsn": BSN,
+            "uiterlijk": "2022-02-03",
+            "verzonden": False,
+            "geweigerd": ["0200", "9393"],
+        }
+    ]
+
+    await accepted(feed, "aanbieder_a", start(500001, "2022-01-01", "2022-01-03", status="3"))
+    await accepted(feed, "aanbieder_a", start(500001, "2022-01-01", "2024-01-02"))
+    again = (await deliveries(feed))[-1]
+    assert (again["status_aanlevering"], again["eb_startdatum"], again["toestand"]) == (
+        "2",
+        "2024-01-02",
+        "te_verzenden",
+    )
+    assert (await fetch(feed, int(second.cursor))).status == 200
 
 
 async def test_a_wmo406_from_anyone_but_the_cak_is_forbidden(feed: Gateway) -> None:

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from gateway.cak import Afzender, CakSettings, Kostprijs, Wmo406
+from gateway.cak import Afzender, CakSettings, Inhoud, Kostprijs, RetourPeriode, StatusAanlevering, Wmo406
 from gateway.domain.pgb import PeriodeSoort, PgbVorm
 from gateway.policy import Policy, bundled_mapping, load_policy
 from gateway.store.decisions import DecisionRepository, NaturaDecision
@@ -134,6 +134,19 @@ async def accept(sessionmaker: async_sessionmaker[AsyncSession], gemeente: Party
     async with UnitOfWork(sessionmaker) as uow:
         message = await uow.messages.add(b"<wmo406/>", received_at=NOW)
         retour = Wmo406(gemeente.code, bericht, TODAY, f"R{message.id}", TODAY, ("0200",), None)
+        assert await attach_retour(uow.session, gemeente.id, retour, message.id) is None
+
+
+async def refuse(sessionmaker: async_sessionmaker[AsyncSession], gemeente: Party, code: str) -> None:
+    """The CAK refuses the last WMO405 sent: `code` on its period, 0200 on the header and the client."""
+    item = [item for item in await feed(sessionmaker, gemeente) if item.bericht][-1]
+    assert item.bericht is not None
+    periode = RetourPeriode(
+        item.bsn, item.eb_start_nummer, StatusAanlevering(item.status), item.inhoud, ("0200",), (code,)
+    )
+    async with UnitOfWork(sessionmaker) as uow:
+        message = await uow.messages.add(b"<wmo406/>", received_at=NOW)
+        retour = Wmo406(gemeente.code, item.bericht, TODAY, f"R{message.id}", TODAY, ("0200",), periode)
         assert await attach_retour(uow.session, gemeente.id, retour, message.id) is None
 
 
@@ -259,6 +272,37 @@ async def test_a_change_while_a_delivery_awaits_its_retour_is_queued_once_the_ca
         date(2026, 9, 30),
         False,
     )
+
+
+async def test_a_change_refused_for_its_content_is_not_sent_again_until_the_truth_changes(
+    sessionmaker: async_sessionmaker[AsyncSession], registered: Registered
+) -> None:
+    gemeente, client_id = registered.gemeente, registered.client_id
+    await send_and_accept(sessionmaker, gemeente)
+    await change(sessionmaker, 7001, leverdatum=date(2022, 1, 3))  # over 36 months back: 9393
+    await refresh(sessionmaker, gemeente, client_id)
+    await send(sessionmaker, gemeente, after=1)
+
+    await refuse(sessionmaker, gemeente, "9393")
+    assert await refresh(sessionmaker, gemeente, client_id) == []
+
+    async with UnitOfWork(sessionmaker) as uow:
+        afzender = Afzender(gemeente.code, "999")
+        nothing = await fetch_wmo405(uow.session, gemeente, after=2, afzender=afzender, now=NOW, today=TODAY)
+    assert nothing is None
+    items = await feed(sessionmaker, gemeente)
+    assert [(i.status, i.geaccepteerd, i.geweigerd, i.retourcodes) for i in items] == [
+        ("1", True, False, ("0200",)),
+        ("2", False, True, ("0200", "9393")),
+    ]
+
+    await change(sessionmaker, 7001, leverdatum=date(2024, 1, 2))
+    await refresh(sessionmaker, gemeente, client_id)
+
+    last = (await feed(sessionmaker, gemeente))[-1]
+    moved = Inhoud(date(2024, 1, 2), None, Kostprijs(KOSTPRIJS, date(2024, 1, 2)))
+    assert (last.volgnummer, last.status, last.inhoud, last.bericht) == (3, "2", moved, None)
+    await send(sessionmaker, gemeente, after=2)
 
 
 async def test_eb_start_nummers_count_up_per_gemeente(

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.cak import Afzender, BronPeriode, EbRecord, Inhoud, overdue, render_wmo405
+from gateway.cak import Afzender, BronPeriode, EbRecord, Inhoud, over_inhoud, overdue, render_wmo405
 from gateway.cak.wmo405 import CODE
 from gateway.store.eigenbijdrage.rows import Stored, aanlevering_of, inhoud_of, lock_counters, stored_records
 from gateway.store.models import Client, EbAanleveringRow, EbRecordRow
@@ -26,7 +26,11 @@ IDENTIFICATIE_PREFIX = "EB"
 
 @dataclass(frozen=True, slots=True)
 class FeedItem:
-    """One delivery with its record: what it says, when it is due, where it is, what it came from."""
+    """One delivery with its record: what it says, when it is due, where it is, what it came from.
+
+    `geweigerd`: the CAK refused it for its content (`gateway.cak.over_inhoud`), so it is not sent again
+    unchanged; the record waits until its period changes or someone decides.
+    """
 
     volgnummer: int
     eb_start_nummer: int
@@ -41,6 +45,7 @@ class FeedItem:
     retourcodes: tuple[str, ...]
     bronnen: tuple[BronPeriode, ...]
     achterstallig: bool
+    geweigerd: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +90,7 @@ async def feed_page(
                 retourcodes=tuple(row.retourcodes or ()),
                 bronnen=() if periode is None else periode.bronnen,
                 achterstallig=_late(row, today),
+                geweigerd=row.geaccepteerd is False and over_inhoud(row.retourcodes or ()),
             )
         )
     return items
@@ -142,7 +148,8 @@ async def fetch_wmo405(
 
 
 async def overdue_records(session: AsyncSession, gemeente_id: int, today: date) -> list[Stored]:
-    """The gemeente's records whose needed delivery has not reached the CAK and is past its due date."""
+    """The gemeente's records whose needed delivery has not reached the CAK and is past its due date
+    (one the CAK refused for its content included: `EbRecord.geweigerd`)."""
     result = await session.execute(
         select(EbRecordRow.id, Client.bsn)
         .join(Client, Client.id == EbRecordRow.client_id)

@@ -1,7 +1,9 @@
 """Attaching the CAK's WMO406 to the delivery it answers, and queueing what the answer leaves to send.
 
 A refused delivery counts for nothing (`gateway.cak.records`): the record's next delivery is queued
-at once, so the corrected (or, after a technical refusal, the same) content goes out in the next WMO405.
+at once, so the corrected (or, after a refusal of the message as a whole, the same) content goes out in
+the next WMO405. A delivery refused for its content (`gateway.cak.over_inhoud`: 9393, S333, …) is not
+queued again unchanged: nothing is queued until the truth changes (a refresh then queues the new content).
 """
 
 from __future__ import annotations
