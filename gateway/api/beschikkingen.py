@@ -26,6 +26,7 @@ from gateway.pipeline.decisions import (
     DecisionService,
     IwmoToewijzing,
     PgbTerms,
+    PolicyTerms,
     Registered,
     Rejected,
     SendingFailed,
@@ -91,6 +92,16 @@ class PgbIn(Closed):
     vorm: PgbVorm
     bedrag: Annotated[int, Field(gt=0, description="euro cents per period, or in all for eenmalig")]
     per: PeriodeSoort = Field(PeriodeSoort.JAAR, description="the period of a trekkingsrecht")
+    start_werkzaamheden: date | None = Field(
+        None,
+        description="a pgb for a woningaanpassing: the day the works start, after the afgiftedatum and "
+        "within 6 months of it (Beleidsregels 7.4.1)",
+    )
+    besteed_uiterlijk: date | None = Field(
+        None,
+        description="a pgb for a woningaanpassing: the day by which the whole pgb is spent, within 15 "
+        "months of the afgiftedatum (Beleidsregels 7.4.1)",
+    )
 
 
 class OmvangIn(Closed):
@@ -116,7 +127,11 @@ class VerstrekkingIn(Closed):
 
 
 class BeschikkingIn(Closed):
-    """A decision: `pgb` for a pgb; for natura either `toewijzing` (iWmo) or `verstrekking` (outside)."""
+    """A decision: `pgb` for a pgb; for natura either `toewijzing` (iWmo) or `verstrekking` (outside).
+
+    `km_per_jaar`, `afwijking_college`, `spoedeisend` and the pgb's `start_werkzaamheden` and
+    `besteed_uiterlijk` are what the policy check reads besides; the decision is granted on its afgiftedatum.
+    """
 
     beschikkingnummer: Nummer
     afgiftedatum: date
@@ -128,6 +143,21 @@ class BeschikkingIn(Closed):
     pgb: PgbIn | None = None
     toewijzing: ToewijzingIn | None = None
     verstrekking: VerstrekkingIn | None = None
+    km_per_jaar: Annotated[int, Field(ge=0, le=999_999)] | None = Field(
+        None,
+        description="the kilometres a year a vervoersvoorziening grants, held to its maximum in the "
+        "policy (Beleidsregels 7.2); a Regiotaxi decision must state them",
+    )
+    afwijking_college: bool = Field(
+        False,
+        description="the college sets aside, in this individual case, the limits the Beleidsregels let it "
+        "(such as 6.3 lid 3 for kortdurend verblijf)",
+    )
+    spoedeisend: bool = Field(
+        False,
+        description="support in a spoedeisende situatie: then no pgb, natura for the time being "
+        "(Beleidsregels 3.4 onder b)",
+    )
 
     @model_validator(mode="after")
     def _one_way_of_providing(self) -> Self:
@@ -166,6 +196,13 @@ class BeschikkingIn(Closed):
             verstrekking=None
             if self.verstrekking is None
             else Verstrekking(self.verstrekking.kostprijs, self.verstrekking.leverdatum),
+            terms=PolicyTerms(
+                km_per_jaar=self.km_per_jaar,
+                afwijking_college=self.afwijking_college,
+                spoedeisend=self.spoedeisend,
+                start_werkzaamheden=None if self.pgb is None else self.pgb.start_werkzaamheden,
+                besteed_uiterlijk=None if self.pgb is None else self.pgb.besteed_uiterlijk,
+            ),
         )
 
 

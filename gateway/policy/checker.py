@@ -6,7 +6,7 @@ decision in one go.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from gateway.policy import quantity_limits, time_limits
 from gateway.policy.case import Case
@@ -69,6 +69,15 @@ class PolicyChecker:
         for limit_check in LIMIT_CHECKS:
             violations.extend(limit_check(case))
         return violations
+
+    def reads_other_provisions(self, proposals: Iterable[Proposal]) -> bool:
+        """Whether judging any of `proposals` depends on the client's other provisions; if not, a caller
+        need not look them up for a ClientContext."""
+        for proposal in proposals:
+            voorziening = self.policy.find(proposal.productcategorie, proposal.productcode)
+            if voorziening is not None and voorziening.limits.read_other_provisions:
+                return True
+        return False
 
     def check_all(
         self, proposals: Sequence[Proposal], context: ClientContext | None = None

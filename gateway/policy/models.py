@@ -203,6 +203,12 @@ class Limits(Model):
     pgb_woningaanpassing: WoningaanpassingLimit | None = None
     min_age: AgeLimit | None = None
 
+    @property
+    def read_other_provisions(self) -> bool:
+        """Whether a check depends on what else the client has: "only beside", or fewer km beside another."""
+        km = self.max_km_per_year
+        return self.requires_beside is not None or (km is not None and km.reduced is not None)
+
 
 class EigenBijdrage(Model):
     """Whether and how the CAK eigen bijdrage applies, for the work that hands clients to the CAK."""

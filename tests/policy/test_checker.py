@@ -117,3 +117,27 @@ def test_a_refusal_carries_every_reason(policy: Policy, checker: PolicyChecker) 
 
 def test_a_compliant_set_of_proposals_is_let_through(policy: Policy, checker: PolicyChecker) -> None:
     checker.require_compliant([proposal(policy, "ho2", omvang=Omvang(3, "04", "2"))])
+
+
+@pytest.mark.parametrize(
+    ("key", "reads"),
+    [
+        ("vervoer_dagbesteding", True),
+        ("groepstraining", True),
+        ("bereik_en_beschikbaarheid", True),
+        ("regiotaxi", True),
+        ("scootmobiel", False),
+        ("kortdurend_verblijf", False),
+        ("ho1", False),
+    ],
+)
+def test_only_a_voorziening_with_a_limit_on_what_else_the_client_has_needs_the_client_context(
+    policy: Policy, checker: PolicyChecker, key: str, reads: bool
+) -> None:
+    assert checker.reads_other_provisions([proposal(policy, "ho1"), proposal(policy, key)]) is reads
+
+
+def test_a_product_outside_the_catalogue_needs_no_client_context(
+    policy: Policy, checker: PolicyChecker
+) -> None:
+    assert not checker.reads_other_provisions([proposal(policy, "ho1", productcode="01H99")])

@@ -3,7 +3,7 @@ aanbieder), and kept as beschikkingen."""
 
 from __future__ import annotations
 
-from gateway.pipeline.decisions.model import Decision, IwmoToewijzing, PgbTerms, Verstrekking
+from gateway.pipeline.decisions.model import Decision, IwmoToewijzing, PgbTerms, PolicyTerms, Verstrekking
 from gateway.pipeline.decisions.outcomes import (
     Conflicting,
     DecisionOutcome,
@@ -22,6 +22,7 @@ __all__ = [
     "IwmoToewijzing",
     "PgbBudget",
     "PgbTerms",
+    "PolicyTerms",
     "Registered",
     "Rejected",
     "SendingFailed",

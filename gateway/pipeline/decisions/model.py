@@ -46,6 +46,24 @@ class Verstrekking:
 
 
 @dataclass(frozen=True, slots=True)
+class PolicyTerms:
+    """What the decision states for the policy check only (Beleidsregels Wmo 2026); none of it is sent.
+
+    `km_per_jaar`: the kilometres a year a vervoersvoorziening grants (7.2). `afwijking_college`: the
+    college sets aside, in this individual case, the limits the Beleidsregels let it (6.3 lid 3, say).
+    `spoedeisend`: a spoedeisende situatie, in which there is no pgb (3.4 onder b). `start_werkzaamheden`
+    and `besteed_uiterlijk`: when the works a pgb for a woningaanpassing pays for start, and by when the
+    pgb is spent (7.4.1).
+    """
+
+    km_per_jaar: int | None = None
+    afwijking_college: bool = False
+    spoedeisend: bool = False
+    start_werkzaamheden: date | None = None
+    besteed_uiterlijk: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     beschikkingnummer: int
     afgiftedatum: date
@@ -58,8 +76,16 @@ class Decision:
     pgb: PgbTerms | None = None
     toewijzing: IwmoToewijzing | None = None
     verstrekking: Verstrekking | None = None
+    terms: PolicyTerms = PolicyTerms()
 
     def fingerprint(self) -> str:
-        """The SHA-256 of the decision's content: the same decision sent again has the same one."""
-        content = json.dumps(dataclasses.asdict(self), sort_keys=True, default=str, separators=(",", ":"))
+        """The SHA-256 of the decision's content: the same decision sent again has the same one.
+
+        A decision that states no policy terms has the fingerprint it had before there were any, so one
+        kept before they came is still a repeat when it is sent again (and finds its WMO301).
+        """
+        fields = dataclasses.asdict(self)
+        if self.terms == PolicyTerms():
+            del fields["terms"]
+        content = json.dumps(fields, sort_keys=True, default=str, separators=(",", ":"))
         return hashlib.sha256(content.encode("utf-8")).hexdigest()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gateway.messages.findings import Finding
 from gateway.pipeline.decisions.model import Decision
-from gateway.policy import PolicyChecker, PolicyViolation, Proposal, ViolationCode
+from gateway.policy import ClientContext, PolicyChecker, PolicyViolation, Proposal, ViolationCode
 
 POLICY = "POLICY"
 """Rule name of a finding that refuses a decision for breaking the municipality's policy."""
@@ -30,17 +30,20 @@ POINTERS: dict[ViolationCode, str] = {
     ViolationCode.MAX_VOLUME_TOTAL: f"{OMVANG}/volume",
     ViolationCode.MAX_RATE: f"{OMVANG}/volume",
     ViolationCode.REQUIRES_BESIDE: "/product",
+    ViolationCode.KM_MISSING: "/km_per_jaar",
+    ViolationCode.MAX_KM_PER_YEAR: "/km_per_jaar",
     ViolationCode.PGB_DURATION: "/einddatum",
-    ViolationCode.PGB_START_TERM: "/ingangsdatum",
-    ViolationCode.PGB_SPEND_TERM: "/einddatum",
+    ViolationCode.PGB_START_TERM: "/pgb/start_werkzaamheden",
+    ViolationCode.PGB_SPEND_TERM: "/pgb/besteed_uiterlijk",
     ViolationCode.MIN_AGE: "/client/geboortedatum",
 }
 """The request field each kind of violation concerns; kinds not listed concern the amount."""
 
 
-def policy_findings(checker: PolicyChecker, decision: Decision) -> list[Finding]:
-    """Every way the decision breaks the policy; empty when it breaks none."""
-    proposal = Proposal(
+def proposal_of(decision: Decision) -> Proposal:
+    """The decision as the policy checks read it; it is granted (toegekend) on its afgiftedatum."""
+    terms = decision.terms
+    return Proposal(
         geboortedatum=decision.client.geboortedatum,
         productcategorie=decision.productcategorie,
         productcode=decision.productcode,
@@ -49,8 +52,20 @@ def policy_findings(checker: PolicyChecker, decision: Decision) -> list[Finding]
         einddatum=decision.einddatum,
         omvang=None if decision.toewijzing is None else decision.toewijzing.omvang,
         budget_cents=_amount(decision),
+        km_per_jaar=terms.km_per_jaar,
+        spoedeisend=terms.spoedeisend,
+        afwijking_college=terms.afwijking_college,
+        toekenningsdatum=decision.afgiftedatum,
+        start_werkzaamheden=terms.start_werkzaamheden,
+        besteed_uiterlijk=terms.besteed_uiterlijk,
     )
-    return [_finding(violation, decision) for violation in checker.check(proposal)]
+
+
+def policy_findings(
+    checker: PolicyChecker, decision: Decision, context: ClientContext | None = None
+) -> list[Finding]:
+    """Every way the decision breaks the policy, given the client's other provisions; empty when none."""
+    return [_finding(violation, decision) for violation in checker.check(proposal_of(decision), context)]
 
 
 def _amount(decision: Decision) -> int | None:

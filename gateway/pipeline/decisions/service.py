@@ -3,11 +3,14 @@
 The order of things, so that a decision is kept whole or not at all:
 
 1. A beschikking with this number is looked up first: the same content again gets the first answer, other
-   content a conflict; nothing changes either way. Then the policy: every breach refuses the decision.
+   content a conflict; nothing changes either way. Then the policy, given what the client has besides
+   (the gemeente's beschikkingen and current toewijzingen for the client): every breach refuses the
+   decision.
 2. Natura for an aanbieder: the gateway renders the WMO301 and submits it through the pipeline as the
    gemeente, so schema, rules, policy screening, recording and mailbox delivery are the ordinary ones, in
    the pipeline's own transactions. A refusal or failure there ends the decision before anything of it is
-   kept (only the refused message is, as every message is).
+   kept (only the refused message is, as every message is). The screening of that WMO301 is told whether
+   the decision states the college's afwijking, which a WMO301 cannot carry.
 3. One transaction then keeps the beschikking, links the toewijzingen the WMO301 issued, records the
    event and refreshes the client's eigen-bijdrage records for the CAK (a pgb or a provision with a
    kostprijs can start a period, a linked beschikking dates one), announcing what started or stopped.
@@ -41,15 +44,17 @@ from gateway.pipeline.decisions.outcomes import (
     Rejected,
     SendingFailed,
 )
-from gateway.pipeline.decisions.screening import policy_findings
+from gateway.pipeline.decisions.screening import policy_findings, proposal_of
 from gateway.pipeline.eigenbijdrage import EigenBijdrageFollower
 from gateway.pipeline.intake import Pipeline
+from gateway.pipeline.judging import rendering_a_decision
 from gateway.pipeline.outcomes import Failed, PassedOn, Refused
-from gateway.policy import PolicyChecker
+from gateway.policy import ClientContext, PolicyChecker
 from gateway.store.decisions import DecisionRepository, NaturaDecision
 from gateway.store.models import Beschikking, Message
 from gateway.store.models.parties import AANBIEDER, Party
 from gateway.store.pgb import PgbDecision
+from gateway.store.queries.voorzieningen import client_provisions
 from gateway.store.unit_of_work import UnitOfWork
 
 WMO301 = "WMO301"
@@ -101,7 +106,11 @@ class DecisionService:
             existing = await decisions.find(gemeente.id, decision.beschikkingnummer)
             if existing is not None:
                 return await self._answered_before(decisions, existing, fingerprint)
-            findings = policy_findings(self._checker, decision)
+            context = None
+            if self._checker.reads_other_provisions([proposal_of(decision)]):
+                provisions = await client_provisions(uow.session, gemeente.id, decision.client.bsn)
+                context = ClientContext(provisions)
+            findings = policy_findings(self._checker, decision, context)
             if findings:
                 return Rejected(BREAKS_POLICY, tuple(findings))
             if decision.toewijzing is not None:
@@ -159,7 +168,8 @@ class DecisionService:
             client=decision.client,
             producten=(product,),
         )
-        outcome = await self._pipeline.submit(gemeente, render_toewijzing(bericht))
+        with rendering_a_decision(bericht.identificatie, afwijking_college=decision.terms.afwijking_college):
+            outcome = await self._pipeline.submit(gemeente, render_toewijzing(bericht))
         match outcome:
             case PassedOn(message_id=message_id):
                 return message_id
