@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -102,15 +102,21 @@ async def current_toewijzingen(
     ]
 
 
-def _query() -> Select[Toewijzing, ToewijzingVersie, str, str, str]:
-    gemeente, aanbieder, version = aliased(Party), aliased(Party), aliased(ToewijzingVersie)
-    current = (
+def current_version_id() -> ScalarSelect[int]:
+    """The id of the current version of the toewijzing of the enclosing query (correlated to
+    `Toewijzing.id`): the one the gemeente fixed last, as `KnownToewijzing.current` reads it."""
+    version = aliased(ToewijzingVersie)
+    return (
         select(version.id)
         .where(version.toewijzing_id == Toewijzing.id)
         .order_by(version.toewijzingsdatum.desc(), version.toewijzingstijd.desc(), version.versie.desc())
         .limit(1)
         .scalar_subquery()
     )
+
+
+def _query() -> Select[Toewijzing, ToewijzingVersie, str, str, str]:
+    gemeente, aanbieder, current = aliased(Party), aliased(Party), current_version_id()
     return (
         select(Toewijzing, ToewijzingVersie, Client.bsn, gemeente.code, aanbieder.code)
         .join(ToewijzingVersie, ToewijzingVersie.toewijzing_id == Toewijzing.id)

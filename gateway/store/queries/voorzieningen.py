@@ -14,11 +14,11 @@ from collections.abc import Collection
 
 from sqlalchemy import Integer, String, cast, null, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from gateway.domain.history import REDEN_VERWIJDERD, VOID_REDENEN
 from gateway.policy import CurrentProvision
 from gateway.store.models import Beschikking, Client, Toewijzing, ToewijzingVersie
+from gateway.store.queries.toewijzingen import current_version_id
 
 
 async def client_provisions(
@@ -29,14 +29,7 @@ async def client_provisions(
     `leaving_out`: ToewijzingNummers whose stored version does not count, because the message being
     judged states them anew.
     """
-    version = aliased(ToewijzingVersie)
-    current = (
-        select(version.id)
-        .where(version.toewijzing_id == Toewijzing.id)
-        .order_by(version.toewijzingsdatum.desc(), version.toewijzingstijd.desc(), version.versie.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
+    current = current_version_id()
     toewijzingen = (
         select(
             Toewijzing.toewijzing_nummer.label("nummer"),
