@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import (
@@ -33,10 +32,10 @@ from gateway.store.known.assignments import known_toewijzingen, toewijzing_rows
 from gateway.store.known.claims import known_prestaties, previous_period, used_declaratie_nummers
 from gateway.store.known.clients import find_client_id
 from gateway.store.known.deliveries import known_leveringen
-from gateway.store.known.messages import passed_on_or_answered
 from gateway.store.known.requests import known_verzoeken
-from gateway.store.models import Message, Party
+from gateway.store.models import Party
 from gateway.store.models.parties import GEMEENTE
+from gateway.store.repositories.messages import MessageRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +60,7 @@ async def load_history(
     retour gets an empty History: no rule judges it.
 
     An Identificatie is used (TR056) by a message of the sender and type that counts as sent
-    (`known.messages.passed_on_or_answered`), which this message, still being handled, does not. A
+    (`MessageRepository.find_used`), which this message, still being handled, does not. A
     caller that asked already (the intake does, under the identificatie's lock) says so in `used`.
     """
     gemeente, aanbieder = (sender, receiver) if sender.kind == GEMEENTE else (receiver, sender)
@@ -70,19 +69,10 @@ async def load_history(
         return History()
     history = await loader(Loading(session, gemeente.id, aanbieder.id, aanbieder.code), bericht)
     identificatie = bericht.header.bericht_identificatie.identificatie
-    if used is not None:
-        return replace(history, earlier_identificaties=frozenset({identificatie})) if used else history
-    earlier = await session.scalar(
-        select(Message.id)
-        .where(
-            Message.sender_id == sender.id,
-            Message.message_type == message_code(bericht),
-            Message.identificatie == identificatie,
-            passed_on_or_answered(),
-        )
-        .limit(1)
-    )
-    return history if earlier is None else replace(history, earlier_identificaties=frozenset({identificatie}))
+    if used is None:
+        earlier = await MessageRepository(session).find_used(sender.id, message_code(bericht), identificatie)
+        used = earlier is not None
+    return replace(history, earlier_identificaties=frozenset({identificatie})) if used else history
 
 
 async def _toewijzing(loading: Loading, bericht: ToewijzingBericht) -> History:

@@ -47,16 +47,15 @@ async def add_message(
     return message.id
 
 
-async def test_header_facts_are_recorded_on_a_stored_message(
+async def test_header_facts_are_recorded_with_the_outcome_of_a_stored_message(
     sessionmaker: async_sessionmaker[AsyncSession],
 ) -> None:
     gemeente, aanbieder = await add_parties(sessionmaker)
     async with UnitOfWork(sessionmaker) as uow:
         message = await uow.messages.add(b"<Bericht/>", received_at=NOW, sender_id=aanbieder)
     async with UnitOfWork(sessionmaker) as uow:
-        await uow.messages.set_header(
-            message.id, StoredHeader("WMO305", gemeente, "T305-0001", date(2026, 3, 5))
-        )
+        header = StoredHeader("WMO305", gemeente, "T305-0001", date(2026, 3, 5))
+        await uow.messages.record_outcome(message.id, ACCEPTED, processed_at=NOW, header=header)
     async with UnitOfWork(sessionmaker) as uow:
         stored = await uow.messages.get(message.id)
     assert stored is not None

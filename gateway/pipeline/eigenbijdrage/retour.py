@@ -44,8 +44,6 @@ async def take_wmo406(
         detail = "the IdentificatieRetour was used before for another WMO406 of this sender"
         finding = Finding(TR056, REUSED_IDENTIFICATIE, (IDENTIFICATIE_RETOUR,), detail)
         raise _refused(message_id, detail, (finding,))
-    header = StoredHeader(message.code, gemeente.id, retour.identificatie_retour, retour.dagtekening_retour)
-    await uow.messages.set_header(message_id, header)
     heen = await uow.messages.find_used(gemeente.id, WMO405, retour.bericht)
     if heen is None:
         raise _refused(message_id, f"the WMO406 answers no WMO405 the gateway sent as {retour.bericht}")
@@ -54,7 +52,8 @@ async def take_wmo406(
     unattached = await attach_retour(uow.session, gemeente.id, retour, message_id)
     if unattached is not None:
         raise _refused(message_id, unattached)
-    await uow.messages.record_outcome(message_id, ACCEPTED, processed_at=now)
+    header = StoredHeader(message.code, gemeente.id, retour.identificatie_retour, retour.dagtekening_retour)
+    await uow.messages.record_outcome(message_id, ACCEPTED, processed_at=now, header=header)
     await uow.mailbox.deliver(gemeente.id, message_id, delivered_at=now)
     return PassedOn(message_id=message_id, message_type=message.code)
 

@@ -80,9 +80,10 @@ async def refresh_client(
             return [await _write(session, old, record) for old, record in known if not _kept(old, record)]
     await lock_counters(session, gemeente_id)
     # Read again under the counters: a delivery may have been sent meanwhile.
-    stored = {s.record.eb_start_nummer: s for s in await stored_records(session, bsn, client_id=client_id)}
-    records = [s.record for s in stored.values()]
-    needed = _new_numbers_needed(records, perioden, bsn)
+    fresh = await stored_records(session, bsn, client_id=client_id)
+    stored = {s.record.eb_start_nummer: s for s in fresh}
+    records = [s.record for s in fresh]
+    needed = sum(old is None for old, _ in _against(fresh, perioden, bsn))
     numbers = iter(await take_numbers(session, gemeente_id, needed) if needed else ())
     changes: list[Wijziging] = []
     for record in reconcile(records, perioden, bsn, lambda: next(numbers)):
@@ -169,9 +170,3 @@ def _queued(pending: EbAanleveringRow | None, record: EbRecord) -> bool:
         return pending is None and due is None
     queued = (pending.status, inhoud_of(pending), pending.uiterlijk)
     return queued == (due.status.value, due.inhoud, due.uiterlijk)
-
-
-def _new_numbers_needed(records: Sequence[EbRecord], perioden: Sequence[EbPeriode], bsn: str) -> int:
-    """How many periods `reconcile` will give a new EbStartNummer (it is deterministic)."""
-    provisional = itertools.count(max((r.eb_start_nummer for r in records), default=0) + 1)
-    return len(reconcile(records, perioden, bsn, lambda: next(provisional))) - len(records)

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import ColumnElement
 
-from gateway.store.models.messages import ACCEPTED, OUTCOMES, PENDING, RECEIVED, Message
+from gateway.store.known.messages import passed_on_or_answered
+from gateway.store.models.messages import OUTCOMES, PENDING, RECEIVED, Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +87,6 @@ class MessageRepository:
     async def get(self, message_id: int) -> Message | None:
         return await self._session.get(Message, message_id)
 
-    async def set_header(self, message_id: int, header: StoredHeader) -> None:
-        """Record the header facts read once the bytes turned out to be a message of a known sender."""
-        await self._session.execute(
-            update(Message)
-            .where(Message.id == message_id)
-            .values(_header_values(header))
-            .execution_options(synchronize_session="fetch")
-        )
-
     async def lock_identificatie(self, sender_id: int, message_type: str, identificatie: str) -> None:
         """Hold, until the transaction ends, the lock on one sender's identificatie of one message type.
 
@@ -157,7 +148,8 @@ class MessageRepository:
         header: StoredHeader | None = None,
     ) -> None:
         """Set the outcome, and the retour the message got when there is one (as `link_retour` does);
-        with `header`, its header facts too (as `set_header` does), in the same statement.
+        with `header`, the header facts read once the bytes turned out to be a message of a known sender,
+        in the same statement: they count once the handling that decided the outcome commits.
 
         `failure` must not quote message content: it ends up in logs and screens.
         """
@@ -222,42 +214,24 @@ def _header_values(header: StoredHeader) -> dict[str, Any]:
     }
 
 
-def _passed_on_or_answered() -> ColumnElement[bool]:
-    return or_(Message.outcome == ACCEPTED, Message.retour_id.is_not(None))
-
-
 # Asked for every message, so built once: building a statement costs as much as running it.
-_USED = (
-    select(Message)
-    .where(
-        Message.sender_id == bindparam("sender_id"),
-        Message.message_type == bindparam("message_type"),
-        Message.identificatie == bindparam("identificatie"),
-        _passed_on_or_answered(),
-    )
-    .order_by(Message.id)
-    .limit(1)
+_IDENTIFICATIE_USED = (
+    Message.sender_id == bindparam("sender_id"),
+    Message.message_type == bindparam("message_type"),
+    Message.identificatie == bindparam("identificatie"),
+    passed_on_or_answered(),
 )
+_USED = select(Message).where(*_IDENTIFICATIE_USED).order_by(Message.id).limit(1)
 _SAME_BYTES = and_(Message.sha256 == bindparam("sha256"), Message.origin == RECEIVED)
 _EARLIER_USE = (
     select(Message.id, _SAME_BYTES.label("same_bytes"))
-    .where(
-        Message.sender_id == bindparam("sender_id"),
-        Message.message_type == bindparam("message_type"),
-        Message.identificatie == bindparam("identificatie"),
-        _passed_on_or_answered(),
-    )
+    .where(*_IDENTIFICATIE_USED)
     .order_by(case((_SAME_BYTES, 0), else_=1), Message.id)
     .limit(1)
 )
 _HANDLED_COPY = (
     select(Message)
-    .where(
-        Message.sender_id == bindparam("sender_id"),
-        Message.sha256 == bindparam("sha256"),
-        Message.origin == RECEIVED,
-        _passed_on_or_answered(),
-    )
+    .where(Message.sender_id == bindparam("sender_id"), _SAME_BYTES, passed_on_or_answered())
     .order_by(Message.id)
     .limit(1)
 )
