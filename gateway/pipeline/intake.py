@@ -88,16 +88,22 @@ class Pipeline:
         self._passing = Passing(processor, self._registry)
         self._clock = clock
 
-    async def submit(self, caller: Party, content: bytes) -> Outcome:
-        """Handle a message the authenticated `caller` sent; see the module for the order of things."""
+    async def submit(self, caller: Party, content: bytes, *, afwijking_college: bool = False) -> Outcome:
+        """Handle a message the authenticated `caller` sent; see the module for the order of things.
+
+        `afwijking_college`: the message is one the gateway renders from a decision that states the
+        college's afwijking (`Received.afwijking_college`); never so for a message sent to the API.
+        """
         started = time.perf_counter()
-        outcome, message_type, findings = await self._submit(caller, content)
+        outcome, message_type, findings = await self._submit(caller, content, afwijking_college)
         if self._observer is not None:
             rules = tuple(finding.rule for finding in findings)
             self._observer(Handled(outcome, message_type, rules, time.perf_counter() - started))
         return outcome
 
-    async def _submit(self, caller: Party, content: bytes) -> tuple[Outcome, str | None, Sequence[Finding]]:
+    async def _submit(
+        self, caller: Party, content: bytes, afwijking_college: bool
+    ) -> tuple[Outcome, str | None, Sequence[Finding]]:
         """The outcome, with the message's type (when it has a known one) and its findings."""
         sha256 = hashlib.sha256(content).hexdigest()
         async with UnitOfWork(self._sessionmaker) as uow:
@@ -115,7 +121,7 @@ class Pipeline:
             )
             message_type = report.message.code if report.message is not None else None
             async with UnitOfWork(self._sessionmaker) as uow:
-                outcome = await self._handle(uow, caller, message_id, sha256, report)
+                outcome = await self._handle(uow, caller, message_id, sha256, report, afwijking_college)
         except RefusalError as refusal:
             refused = isinstance(refusal.outcome, Refused | Forbidden)
             announced = (caller, report) if refused else None
@@ -131,7 +137,13 @@ class Pipeline:
         return outcome, message_type, report.findings
 
     async def _handle(
-        self, uow: UnitOfWork, caller: Party, message_id: int, sha256: str, report: Report
+        self,
+        uow: UnitOfWork,
+        caller: Party,
+        message_id: int,
+        sha256: str,
+        report: Report,
+        afwijking_college: bool,
     ) -> Outcome:
         message, tree = report.message, report.tree
         if message is None or tree is None or not report.schema_valid:
@@ -161,7 +173,13 @@ class Pipeline:
         reused = earlier is not None
         handling = Handling(
             uow=uow,
-            received=Received(message_id=message_id, report=report, sender=caller, receiver=receiver),
+            received=Received(
+                message_id=message_id,
+                report=report,
+                sender=caller,
+                receiver=receiver,
+                afwijking_college=afwijking_college,
+            ),
             message=message,
             addressing=addressing,
             now=self._clock(),

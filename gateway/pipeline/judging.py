@@ -9,15 +9,12 @@ A WMO301 is screened against the policy with what the client has besides it (the
 beschikkingen and current toewijzingen for the client, and the message's other products), so "only
 beside" limits hold. What a WMO301 cannot carry is read thus: kilometres a year are not judged on it (the
 beschikking states them); the college's afwijking counts only for a WMO301 the gateway renders from a
-decision that states it (`rendering_a_decision`), so a bare WMO301 is held to the limits.
+decision that states it (`Received.afwijking_college`), so a bare WMO301 is held to the limits.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 
 from gateway.domain import Bericht, ToewijzingBericht, decode
@@ -46,30 +43,6 @@ WITHDRAWN = frozenset({"01", "13"})
 NOT_ON_A_WMO301 = frozenset({ViolationCode.KM_MISSING})
 """Breaches a WMO301 cannot avoid, so no refusal of one: it has no field for the kilometres a year (the
 beschikking states them, and `POST /api/v1/beschikkingen` checks them there)."""
-
-
-@dataclass(frozen=True, slots=True)
-class DecidedTerms:
-    """The WMO301 (by BerichtIdentificatie) the gateway renders from a decision it checked, and what the
-    decision stated that the WMO301 cannot carry."""
-
-    identificatie: str
-    afwijking_college: bool
-
-
-_deciding: ContextVar[DecidedTerms | None] = ContextVar("deciding", default=None)
-
-
-@contextmanager
-def rendering_a_decision(identificatie: str, *, afwijking_college: bool) -> Iterator[None]:
-    """While the decisions service submits the WMO301 `identificatie` it rendered from a decision, the
-    screening of that WMO301 (in the same task) knows whether the decision states the college's afwijking.
-    Nothing else can set this: a WMO301 sent to the API is judged without it."""
-    token = _deciding.set(DecidedTerms(identificatie, afwijking_college))
-    try:
-        yield
-    finally:
-        _deciding.reset(token)
 
 
 def _utc_now() -> datetime:
@@ -103,7 +76,7 @@ class DomainProcessor:
         history = await load_history(uow.session, bericht, received.sender, received.receiver, used=False)
         refusals = [_as_finding(f) for f in self._findings(received, bericht, history)]
         if isinstance(bericht, ToewijzingBericht):
-            refusals.extend(await self._policy_findings(uow, _gemeente(received), bericht))
+            refusals.extend(await self._policy_findings(uow, received, bericht))
         if not refusals:
             await self._record(uow, received, bericht, Accepted(), history)
         return refusals
@@ -133,13 +106,12 @@ class DomainProcessor:
             await follower.follow(uow, received, bericht, verdict, now)
 
     async def _policy_findings(
-        self, uow: UnitOfWork, gemeente: Party, bericht: ToewijzingBericht
+        self, uow: UnitOfWork, received: Received, bericht: ToewijzingBericht
     ) -> list[Finding]:
         """Every policy breach of the products this WMO301 issues, each on its ToegewezenProduct."""
         geboortedatum = bericht.client.geboortedatum
         if geboortedatum is None:
             return []
-        afwijking_college = _afwijking_decided(bericht)
         proposals = []
         for index, toewijzing in enumerate(bericht.toewijzingen, start=1):
             product = toewijzing.product
@@ -155,7 +127,7 @@ class DomainProcessor:
                     einddatum=toewijzing.einddatum,
                     omvang=toewijzing.omvang,
                     budget_cents=toewijzing.budget,
-                    afwijking_college=afwijking_college,
+                    afwijking_college=received.afwijking_college,
                     reference=f"/Bericht/Client/ToegewezenProducten/ToegewezenProduct[{index}]",
                 )
             )
@@ -164,7 +136,7 @@ class DomainProcessor:
             # The message states its own toewijzingen anew: their stored versions are not beside them.
             stated = [toewijzing.toewijzing_nummer for toewijzing in bericht.toewijzingen]
             provisions = await client_provisions(
-                uow.session, gemeente.id, bericht.client.bsn, leaving_out=stated
+                uow.session, _gemeente(received).id, bericht.client.bsn, leaving_out=stated
             )
             context = ClientContext(provisions)
         return [
@@ -187,13 +159,6 @@ def _decoded(received: Received) -> Bericht:
     assert report.tree is not None, "only parsed messages are judged"
     assert report.message is not None, "only messages of a known type are judged"
     return decode(report.tree, report.message.code)
-
-
-def _afwijking_decided(bericht: ToewijzingBericht) -> bool:
-    """Whether this WMO301 is one the gateway renders from a decision that states the college's afwijking."""
-    decided = _deciding.get()
-    identificatie = bericht.header.bericht_identificatie.identificatie
-    return decided is not None and decided.identificatie == identificatie and decided.afwijking_college
 
 
 def _gemeente(received: Received) -> Party:

@@ -35,6 +35,9 @@ class Received:
     sender: Party
     receiver: Party
     answers_id: int | None = None
+    afwijking_college: bool = False
+    """A WMO301 the gateway renders from a decision that states the college's afwijking, which a WMO301
+    cannot carry: its policy screening lets the college set aside the limits that allow it."""
 
 
 class Processor(Protocol):

@@ -47,7 +47,6 @@ from gateway.pipeline.decisions.outcomes import (
 from gateway.pipeline.decisions.screening import policy_findings, proposal_of
 from gateway.pipeline.eigenbijdrage import EigenBijdrageFollower
 from gateway.pipeline.intake import Pipeline
-from gateway.pipeline.judging import rendering_a_decision
 from gateway.pipeline.outcomes import Failed, PassedOn, Refused
 from gateway.policy import ClientContext, PolicyChecker
 from gateway.store.decisions import DecisionRepository, NaturaDecision
@@ -168,8 +167,9 @@ class DecisionService:
             client=decision.client,
             producten=(product,),
         )
-        with rendering_a_decision(bericht.identificatie, afwijking_college=decision.terms.afwijking_college):
-            outcome = await self._pipeline.submit(gemeente, render_toewijzing(bericht))
+        outcome = await self._pipeline.submit(
+            gemeente, render_toewijzing(bericht), afwijking_college=decision.terms.afwijking_college
+        )
         match outcome:
             case PassedOn(message_id=message_id):
                 return message_id
