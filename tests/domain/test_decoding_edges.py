@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 import pytest
@@ -50,3 +51,18 @@ def test_a_root_of_another_message_is_refused() -> None:
 def test_an_unknown_message_code_is_refused() -> None:
     with pytest.raises(DecodeError, match="no decoder for message code 'WMO999'"):
         decode(root_of(MINIMAL_301), "WMO999")
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "WMO301/valid/rich.xml",
+        "WMO302/valid/rejected-client.xml",
+        "WMO323/valid/two-clients-debit-credit.xml",
+    ],
+)
+def test_comments_and_processing_instructions_between_elements_change_nothing(fixture: str) -> None:
+    data = (FIXTURES / fixture).read_bytes()
+    interleaved = re.sub(rb">(\s+)<(?=\w+:)", rb">\1<!-- tussen --><?verwerking x?><", data)
+    assert interleaved.count(b"<!-- tussen -->") > 20
+    assert decoded_bytes(interleaved) == decoded_bytes(data)
