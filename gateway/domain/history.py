@@ -43,19 +43,19 @@ class KnownToewijzing:
     aanbieder: str
     versions: tuple[Toewijzing, ...]
     """In the order the gateway stored them; never empty."""
+    current: Toewijzing = field(init=False, repr=False, compare=False)
+    """The version with the latest Toewijzingsdatum and -tijd; of equals, the one stored last. Picked
+    once, when the snapshot is made: every rule on a claim line compares the line with it."""
 
     def __post_init__(self) -> None:
         if not self.versions:
             raise ValueError("a known toewijzing has at least one version")
+        current = max(reversed(self.versions), key=lambda version: version.vastgesteld)
+        object.__setattr__(self, "current", current)
 
     @property
     def toewijzing_nummer(self) -> int:
         return self.versions[0].toewijzing_nummer
-
-    @property
-    def current(self) -> Toewijzing:
-        """The version with the latest Toewijzingsdatum and -tijd; of equals, the one stored last."""
-        return max(reversed(self.versions), key=lambda version: version.vastgesteld)
 
     @property
     def first(self) -> Toewijzing:

@@ -40,11 +40,13 @@ class ClaimLine:
         return paths.prestatie(self.client, self.line)
 
 
-def claim_lines(declaratie: Declaratie) -> Iterator[ClaimLine]:
+def claim_lines(declaratie: Declaratie) -> tuple[ClaimLine, ...]:
     """Every line of the claim in document order."""
-    for client_index, client in enumerate(declaratie.clienten, start=1):
-        for line_index, prestatie in enumerate(client.prestaties, start=1):
-            yield ClaimLine(client_index, line_index, client.bsn, prestatie)
+    return tuple(
+        ClaimLine(client_index, line_index, client.bsn, prestatie)
+        for client_index, client in enumerate(declaratie.clienten, start=1)
+        for line_index, prestatie in enumerate(client.prestaties, start=1)
+    )
 
 
 class ClaimLineRule(CrossRule):
@@ -54,9 +56,14 @@ class ClaimLineRule(CrossRule):
 
     def check(self, bericht: Bericht, history: History, context: Context) -> Iterator[CrossFinding]:
         if isinstance(bericht, DeclaratieBericht):
-            lines = tuple(claim_lines(bericht.declaratie))
-            for line in self.violating(lines, history, context):
-                yield self.finding(line.location)
+            yield from self.check_lines(claim_lines(bericht.declaratie), history, context)
+
+    def check_lines(
+        self, lines: tuple[ClaimLine, ...], history: History, context: Context
+    ) -> Iterator[CrossFinding]:
+        """The findings on these lines of one claim: the engine reads them once for every line rule."""
+        for line in self.violating(lines, history, context):
+            yield self.finding(line.location)
 
     def violating(
         self, lines: tuple[ClaimLine, ...], history: History, context: Context
@@ -68,16 +75,14 @@ class ClaimLineRule(CrossRule):
         raise NotImplementedError
 
 
-def rejected_lines(declaratie: Declaratie, locations: Iterable[str]) -> frozenset[LineKey]:
-    """The claim's lines that findings at these locations reject: on the line, on its client, or on
-    the whole claim."""
+def rejected_lines(lines: tuple[ClaimLine, ...], locations: Iterable[str]) -> frozenset[LineKey]:
+    """The lines of the claim that findings at these locations reject: on the line, on its client, or
+    on the whole claim."""
     found = set(locations)
     if paths.DECLARATIE in found:
-        return frozenset(line.key for line in claim_lines(declaratie))
+        return frozenset(line.key for line in lines)
     return frozenset(
-        line.key
-        for line in claim_lines(declaratie)
-        if line.location in found or paths.claim_client(line.client) in found
+        line.key for line in lines if line.location in found or paths.claim_client(line.client) in found
     )
 
 

@@ -12,9 +12,9 @@ document order, each judged against what counts at that point; the four rules sh
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from types import MappingProxyType
 
+from gateway.domain.crossrules.assignments import assigned
 from gateway.domain.crossrules.base import Context
 from gateway.domain.crossrules.claimlines import ClaimLine, ClaimLineRule, LineKey
 from gateway.domain.declaraties import Prestatie
@@ -48,32 +48,31 @@ class SequencedLineRule(ClaimLineRule):
     every other rule of the claim, so that a line another rule rejects counts for nothing."""
 
     def violating(self, lines: tuple[ClaimLine, ...], history: History, context: Context) -> list[ClaimLine]:
+        return self.coded(lines, sequence_codes(lines, history, context))
+
+    def coded(
+        self, lines: tuple[ClaimLine, ...], codes: Mapping[LineKey, tuple[str, ...]]
+    ) -> list[ClaimLine]:
+        """The lines to which `codes` (`sequence_codes`) gives this rule's code."""
         assert self.retourcode is not None, "a claim line rule gives a code"
-        codes = sequence_codes(lines, history, context)
         return [line for line in lines if self.retourcode in codes.get(line.key, ())]
 
 
 def sequence_codes(
     lines: tuple[ClaimLine, ...], history: History, context: Context
 ) -> Mapping[LineKey, tuple[str, ...]]:
-    """The codes of these rules on every debit line they reject, by (client, line)."""
-    return _sequence_codes(lines, history, context.aanbieder, context.uitvoering, context.rejected_lines)
+    """The codes of these rules on every debit line they reject, by (client, line).
 
-
-@lru_cache(maxsize=1)
-def _sequence_codes(
-    lines: tuple[ClaimLine, ...],
-    history: History,
-    aanbieder: str,
-    uitvoering: Uitvoeringsvariant,
-    rejected: frozenset[LineKey],
-) -> Mapping[LineKey, tuple[str, ...]]:
-    """Computed once per claim and shared by the four rules, which run one after the other.
-
-    Building a budget status per line is what costs; the cache holds the last claim only.
+    Building a budget status per line is what costs, so the engine walks a claim once for the four
+    rules and hands each the codes (`SequencedLineRule.coded`).
     """
-    credits = [line.prestatie for line in lines if line.prestatie.is_credit and line.key not in rejected]
-    credited_now = {(credit.vorig_referentie_nummer, credit.product_periode) for credit in credits}
+    rejected = context.rejected_lines
+    credited_now = {
+        (line.prestatie.vorig_referentie_nummer, line.prestatie.product_periode)
+        for line in lines
+        if line.prestatie.is_credit and line.key not in rejected
+    }
+    credited_refs = frozenset(referentie for referentie, _ in credited_now)
     claimed: set[Key] = set()
     declared: dict[int, list[Prestatie]] = {}
     codes: dict[LineKey, tuple[str, ...]] = {}
@@ -85,16 +84,16 @@ def _sequence_codes(
         found: list[str] = []
         if key in claimed or _repeats_open_debit(prestatie, history, credited_now):
             found.append(REPEATED)
-        known = history.toewijzing(prestatie.toewijzing_nummer)
-        toewijzing = None if known is None or known.aanbieder != aanbieder else known.current
+        known = assigned(history, prestatie.toewijzing_nummer, context)
+        toewijzing = None if known is None else known.current
         counted = toewijzing is not None and _countable(prestatie, toewijzing)
         if toewijzing is not None and counted:
             nummer = prestatie.toewijzing_nummer
             if nummer not in declared:
                 declared[nummer] = [
-                    p for p in _open_debits(history, nummer, credited_now) if _countable(p, toewijzing)
+                    p for p in _open_debits(history, nummer, credited_refs) if _countable(p, toewijzing)
                 ]
-            status = natura_budget_status(toewijzing, declared[nummer], uitvoering)
+            status = natura_budget_status(toewijzing, declared[nummer], context.uitvoering)
             found.extend(code for code in status.overruns(prestatie) if code in VOLUME_CODES)
         if found:
             codes[line.key] = tuple(found)
@@ -114,7 +113,7 @@ def budget_status(
     if known is None:
         return None
     toewijzing = known.current
-    declared = [p for p in _open_debits(history, nummer, set()) if _countable(p, toewijzing)]
+    declared = [p for p in _open_debits(history, nummer, frozenset()) if _countable(p, toewijzing)]
     return natura_budget_status(toewijzing, declared, uitvoering)
 
 
@@ -140,11 +139,9 @@ def _open(debit: Prestatie, history: History, credited_now: set[tuple[str | None
     )
 
 
-def _open_debits(
-    history: History, nummer: int, credited_now: set[tuple[str | None, Periode]]
-) -> Iterable[Prestatie]:
-    """The assignment's earlier debit lines that no credit cancels (earlier, or accepted in this claim)."""
-    credited_refs = {referentie for referentie, _ in credited_now}
+def _open_debits(history: History, nummer: int, credited_refs: frozenset[str | None]) -> Iterable[Prestatie]:
+    """The assignment's earlier debit lines that no credit cancels (earlier, or accepted in this claim:
+    `credited_refs` are the VorigReferentieNummers of its accepted credit lines)."""
     for known in history.lines_on(nummer):
         prestatie = known.prestatie
         referentie = prestatie.referentie_nummer
