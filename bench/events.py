@@ -265,15 +265,15 @@ async def _ingest(
     limits = httpx.Limits(max_connections=ingest.concurrency, max_keepalive_connections=ingest.concurrency)
     with (
         tempfile.TemporaryDirectory() as folder,
-        serving(serve, environment, port, Path(folder) / "log") as base,
+        serving(serve, environment, port, Path(folder) / "log") as server,
     ):
         async with httpx.AsyncClient(timeout=600, limits=limits) as client:
-            gemeente = Target(base, "/api/v1/messages", tokens[f"gemeente:{made.GEMEENTE}"], 202, False)
+            gemeente = Target(server, "/api/v1/messages", tokens[f"gemeente:{made.GEMEENTE}"], 202, False)
             options = Options(ingest.seconds, ingest.concurrency, 1, 1, ingest.toewijzingen, large=False)
             assigned = iter(await seed(client, gemeente, options))
             await _until_published(sessionmaker)
             first_id = await _last_outbox_id(sessionmaker)
-            aanbieder = Target(base, "/api/v1/messages", tokens[f"aanbieder:{made.AANBIEDER}"], 200, True)
+            aanbieder = Target(server, "/api/v1/messages", tokens[f"aanbieder:{made.AANBIEDER}"], 200, True)
             numbers = itertools.count()
 
             def next_start() -> bytes:

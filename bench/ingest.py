@@ -13,11 +13,13 @@ baseline runs (`--rounds`, the first one first in even rounds):
 - WMO323 x10000: one claim per run, sent alone: how long it takes to answer.
 
 The gateway's answers are checked (200, every message accepted); the baseline's must be 202. Reported
-per case: messages per second (median of the rounds), p50 and p99 latency over all rounds, and the
-median of the per-round ratios of gateway to baseline throughput. Targets, exit status 1 when one is
-missed: gateway/baseline >= 0.5 in every case, WMO305 >= 500/s on PostgreSQL, a WMO323 of 10,000
-lines answered within 5 s. The bench shares the machine with both servers (and the database), so its
-numbers are what this machine gives with all of them on it; the ratio is the comparable one.
+per case: messages per second (median of the rounds), p50 and p99 latency over all rounds, each
+server's CPU milliseconds per message (its process and workers, from /proc: what the work costs,
+whatever else the machine runs meanwhile), and the median of the per-round ratios of gateway to
+baseline throughput. Targets, exit status 1 when one is missed: gateway/baseline >= 0.5 in every case,
+WMO305 >= 500/s on PostgreSQL, a WMO323 of 10,000 lines answered within 5 s. The bench shares the
+machine with both servers (and the database), so its numbers are what this machine gives with all of
+them on it; the ratio is the comparable one.
 
 Run: `.venv/bin/python -m bench.ingest [--database {sqlite,postgresql,both}] [--seconds 5]
 [--concurrency 8] [--rounds 3] [--workers 1] [--quick]` (`--quick`: 2 s, one round, 3,000 toewijzingen
@@ -44,6 +46,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import httpx
 from lxml import etree
@@ -83,6 +86,8 @@ class Run:
     latencies: list[float] = field(default_factory=list)
     elapsed: float = 0.0
     problems: list[str] = field(default_factory=list)
+    cpu: float | None = None
+    """Seconds of CPU the server spent in the run; None where /proc cannot tell."""
 
     @property
     def rate(self) -> float:
@@ -103,11 +108,18 @@ class Case:
 class Target:
     """A server to send to: where, with which token, what it answers a message it takes."""
 
-    base: str
+    server: Served
     path: str
     token: str
     answers: int
     check_retour: bool
+
+
+class Served(NamedTuple):
+    """A running server: where it answers, and its process."""
+
+    base: str
+    pid: int
 
 
 @dataclass
@@ -125,6 +137,36 @@ class Result:
         )
 
 
+def cpu_per_message(runs: list[Run]) -> float:
+    """The server's CPU milliseconds per message taken over these runs (NaN where unknown)."""
+    taken = sum(len(run.latencies) for run in runs)
+    if not taken or any(run.cpu is None for run in runs):
+        return float("nan")
+    return sum(run.cpu or 0.0 for run in runs) / taken * 1000
+
+
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system) of a process and its children, such as uvicorn's workers, so far;
+    None without /proc or once the process is gone."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    try:
+        for stat in [Path(f"/proc/{pid}/stat"), *_children_stats(pid)]:
+            # Fields after the command (which may hold spaces): state is [0], utime [11], stime [12].
+            fields = stat.read_text().rpartition(")")[2].split()
+            total += int(fields[11]) + int(fields[12])
+    except OSError:
+        return None
+    return total / ticks
+
+
+def _children_stats(pid: int) -> list[Path]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if not children.exists():
+        return []
+    return [Path(f"/proc/{child}/stat") for child in children.read_text().split()]
+
+
 async def sustain(
     client: httpx.AsyncClient,
     target: Target,
@@ -137,7 +179,8 @@ async def sustain(
     """Send from `concurrency` senders until `seconds` passed, `limit` were sent or `messages` ran out."""
     run = Run()
     headers = {"Authorization": f"Bearer {target.token}", "Content-Type": "application/xml"}
-    url = target.base + target.path
+    url = target.server.base + target.path
+    cpu_before = process_cpu(target.server.pid)
     started = time.perf_counter()
     deadline = started + seconds
     sent = 0
@@ -167,6 +210,9 @@ async def sustain(
 
     await asyncio.gather(*(sender() for _ in range(concurrency)))
     run.elapsed = finished - started
+    cpu_after = process_cpu(target.server.pid)
+    if cpu_before is not None and cpu_after is not None:
+        run.cpu = cpu_after - cpu_before
     return run
 
 
@@ -181,7 +227,7 @@ def _problem(response: httpx.Response, target: Target) -> str | None:
 
 
 @contextmanager
-def serving(argv: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[str]:
+def serving(argv: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[Served]:
     """A server process from the moment its /health answers until the block ends; its output in `log`."""
     with log.open("wb") as output:
         process = subprocess.Popen(argv, env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -199,7 +245,7 @@ def serving(argv: list[str], env: dict[str, str], port: int, log: Path) -> Itera
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{argv[0]} did not come up")
             time.sleep(0.1)
-        yield base
+        yield Served(base, process.pid)
     except BaseException:
         kept = Path(tempfile.gettempdir()) / f"bench-ingest-{port}.log"
         kept.write_bytes(log.read_bytes())
@@ -287,17 +333,17 @@ async def bench_database(kind: str, options: Options, postgresql_url: str) -> li
                 baseline_url,
             ]
             with (
-                serving(serve, env, gateway_port, Path(folder) / "gateway.log") as gateway_base,
-                serving(baseline, env, baseline_port, Path(folder) / "baseline.log") as baseline_base,
+                serving(serve, env, gateway_port, Path(folder) / "gateway.log") as gateway_server,
+                serving(baseline, env, baseline_port, Path(folder) / "baseline.log") as baseline_server,
             ):
                 limits = httpx.Limits(
                     max_connections=options.concurrency, max_keepalive_connections=options.concurrency
                 )
                 async with httpx.AsyncClient(timeout=600, limits=limits) as client:
-                    full = Target(gateway_base, "/api/v1/messages", aanbieder, 200, check_retour=True)
-                    floor = Target(baseline_base, "/messages", baseline_token, 202, check_retour=False)
+                    full = Target(gateway_server, "/api/v1/messages", aanbieder, 200, check_retour=True)
+                    floor = Target(baseline_server, "/messages", baseline_token, 202, check_retour=False)
                     assigned = await seed(
-                        client, Target(gateway_base, "/api/v1/messages", gemeente, 202, False), options
+                        client, Target(gateway_server, "/api/v1/messages", gemeente, 202, False), options
                     )
                     return await measure(client, cases(assigned, options), full, floor, options)
 
@@ -378,14 +424,18 @@ async def measure(
                     )
                 if run.problems:
                     failed = len(run.problems)
-                    print(f"  {case.name} on {target.base}: {failed} failed, first: {run.problems[0]}")
+                    print(f"  {case.name} on {target.server.base}: {failed} failed, first: {run.problems[0]}")
                 runs.append(run)
         results.append(result)
         print(f"  {case.name}: done", flush=True)
     return results
 
 
-COLUMNS = ("case", "gateway/s", "p50 ms", "p99 ms", "baseline/s", "p50 ms", "p99 ms", "ratio")
+COLUMNS = (
+    *("case", "gateway/s", "p50 ms", "p99 ms", "cpu ms"),
+    *("baseline/s", "p50 ms", "p99 ms", "cpu ms", "ratio"),
+)
+"""Per server: messages per second, latency, and its CPU milliseconds per message."""
 
 
 def report(kind: str, results: list[Result]) -> list[str]:
@@ -397,7 +447,12 @@ def report(kind: str, results: list[Result]) -> list[str]:
         cells = []
         for runs in (result.gateway, result.baseline):
             latencies = sorted(latency for run in runs for latency in run.latencies)
-            cells += [result.median_rate(runs), _percentile(latencies, 0.5), _percentile(latencies, 0.99)]
+            cells += [
+                result.median_rate(runs),
+                _percentile(latencies, 0.5),
+                _percentile(latencies, 0.99),
+                cpu_per_message(runs),
+            ]
         print(f"{result.case:<15}" + "".join(f"{cell:>11.2f}" for cell in cells) + f"{result.ratio():>11.2f}")
         missed += _missed(kind, result)
     return missed
