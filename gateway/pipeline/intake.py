@@ -45,6 +45,7 @@ from gateway.pipeline.processing import Processor, Received
 from gateway.rules.validation import Validator
 from gateway.store.models.messages import FAILED, REJECTED, Message
 from gateway.store.models.parties import Party
+from gateway.store.repositories.messages import HandledCopy
 from gateway.store.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -188,7 +189,7 @@ class Pipeline:
             return await self._answering.answer(handling, reused=reused)
         return await self._passing.pass_on(handling, reused=reused)
 
-    async def _repeat(self, uow: UnitOfWork, copy: Message) -> Answered | PassedOn:
+    async def _repeat(self, uow: UnitOfWork, copy: HandledCopy | Message) -> Answered | PassedOn:
         """The answer `copy` got, given again."""
         message = self._message_type(copy)
         if answered_here(message) and copy.retour_id is not None:
@@ -197,7 +198,7 @@ class Pipeline:
             return Answered(copy.id, retour.id, retour.content, repeat=True)
         return PassedOn(copy.id, message.code, repeat=True)
 
-    def _message_type(self, stored: Message) -> MessageType:
+    def _message_type(self, stored: HandledCopy | Message) -> MessageType:
         for message in self._registry.messages:
             if message.code == stored.message_type:
                 return message

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVarTuple, cast
 
-from sqlalchemy import and_, bindparam, case, func, select, update
+from sqlalchemy import BigInteger, Row, Select, Table, and_, bindparam, case, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 
 from gateway.store.known.messages import passed_on_or_answered
 from gateway.store.models.messages import OUTCOMES, PENDING, RECEIVED, Message
+
+_Columns = TypeVarTuple("_Columns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,23 @@ class EarlierUse:
 
     message_id: int
     same_bytes: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    """A message just stored: its id is all its callers need. The row is written without an ORM object,
+    so the session holds none for it; `get` reads it as stored."""
+
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class HandledCopy:
+    """What answering a repeat needs of the message it repeats: its id, its type and the retour it got."""
+
+    id: int
+    message_type: str | None
+    retour_id: int | None
 
 
 class MessageRepository:
@@ -58,7 +79,7 @@ class MessageRepository:
         answers_id: int | None = None,
         outcome: str = PENDING,
         processed_at: datetime | None = None,
-    ) -> Message:
+    ) -> StoredMessage:
         """Keep the bytes with their SHA-256 and whatever of the header could be read.
 
         The outcome is `pending` for a message received; one the gateway makes (a retour) may be stored
@@ -66,23 +87,21 @@ class MessageRepository:
         """
         if outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {outcome!r}")
-        message = Message(
-            origin=origin,
-            content=content,
-            sha256=hashlib.sha256(content).hexdigest(),
-            received_at=received_at,
-            message_type=message_type,
-            sender_id=sender_id,
-            receiver_id=receiver_id,
-            identificatie=identificatie,
-            dagtekening=dagtekening,
-            outcome=outcome,
-            processed_at=processed_at,
-            answers_id=answers_id,
-        )
-        self._session.add(message)
-        await self._session.flush()
-        return message
+        values = {
+            "origin": origin,
+            "content": content,
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "received_at": received_at,
+            "message_type": message_type,
+            "sender_id": sender_id,
+            "receiver_id": receiver_id,
+            "identificatie": identificatie,
+            "dagtekening": dagtekening,
+            "outcome": outcome,
+            "processed_at": processed_at,
+            "answers_id": answers_id,
+        }
+        return StoredMessage((await self._session.execute(_ADD, values)).scalar_one())
 
     async def get(self, message_id: int) -> Message | None:
         return await self._session.get(Message, message_id)
@@ -100,7 +119,7 @@ class MessageRepository:
             return
         name = f"{sender_id}\x00{message_type}\x00{identificatie}".encode()
         key = int.from_bytes(hashlib.sha256(name).digest()[:8], "big", signed=True)
-        await self._session.execute(select(func.pg_advisory_xact_lock(key)))
+        await connection.execute(_LOCK_IDENTIFICATIE, {"key": key})
 
     async def find_used(self, sender_id: int, message_type: str, identificatie: str) -> Message | None:
         """The first message of this sender, type and identificatie that was passed on or answered.
@@ -125,16 +144,17 @@ class MessageRepository:
             "identificatie": identificatie,
             "sha256": sha256,
         }
-        row = (await self._session.execute(_EARLIER_USE, parameters)).first()
+        row = await self._first(_EARLIER_USE, parameters)
         return None if row is None else EarlierUse(message_id=row.id, same_bytes=bool(row.same_bytes))
 
-    async def find_handled_copy(self, sender_id: int, sha256: str) -> Message | None:
+    async def find_handled_copy(self, sender_id: int, sha256: str) -> HandledCopy | None:
         """The first message received from this sender with these exact bytes that was passed on or answered.
 
         Sending it again is a repeat that gets the same answer, not a new message.
         """
         parameters = {"sender_id": sender_id, "sha256": sha256}
-        return (await self._session.execute(_HANDLED_COPY, parameters)).scalar_one_or_none()
+        row = await self._first(_HANDLED_COPY, parameters)
+        return None if row is None else HandledCopy(row.id, row.message_type, row.retour_id)
 
     async def record_outcome(
         self,
@@ -165,12 +185,7 @@ class MessageRepository:
             values["retour_id"] = retour_id
         if header is not None:
             values.update(_header_values(header))
-        await self._session.execute(
-            update(Message)
-            .where(Message.id == message_id)
-            .values(**values)
-            .execution_options(synchronize_session="fetch")
-        )
+        await self._set(message_id, values)
 
     async def link_answer(self, message_id: int, answer_id: int) -> bool:
         """Link a received answer (a retour, a WMO325) and the message it answers, unless that one has one.
@@ -178,31 +193,41 @@ class MessageRepository:
         Checked and set in one statement, so of two answers racing for one message only one links; False
         when the message had its answer already.
         """
-        linked = await self._session.execute(
-            update(Message)
-            .where(Message.id == message_id, Message.retour_id.is_(None))
-            .values(retour_id=answer_id)
-            .returning(Message.id)
-            .execution_options(synchronize_session="fetch")
-        )
+        linked = await self._session.execute(_LINK_ANSWER, {"message_id": message_id, "retour_id": answer_id})
         if linked.scalar_one_or_none() is None:
             return False
-        await self._session.execute(
-            update(Message)
-            .where(Message.id == answer_id)
-            .values(answers_id=message_id)
-            .execution_options(synchronize_session="fetch")
-        )
+        self._synchronize(message_id, {"retour_id": answer_id})
+        await self._set(answer_id, {"answers_id": message_id})
         return True
 
     async def link_retour(self, message_id: int, retour_id: int) -> None:
         """Note the retour a heen message got; the retour itself names the heen message in `answers_id`."""
-        await self._session.execute(
-            update(Message)
-            .where(Message.id == message_id)
-            .values(retour_id=retour_id)
-            .execution_options(synchronize_session="fetch")
-        )
+        await self._set(message_id, {"retour_id": retour_id})
+
+    async def _first(
+        self, statement: Select[*_Columns], parameters: Mapping[str, Any]
+    ) -> Row[*_Columns] | None:
+        """The first row of a lookup of plain columns, read on the session's connection.
+
+        Through the session, the ORM would handle the rows as it handles entities, which adds a quarter to
+        the lookup's cost; and it has nothing to flush first: every write of a message is a Core statement.
+        """
+        connection = await self._session.connection()
+        return (await connection.execute(statement, parameters)).first()
+
+    async def _set(self, message_id: int, values: Mapping[str, Any]) -> None:
+        """Set these columns of the message, with the statement built once (see `_SET`)."""
+        await self._session.execute(_SET, {"message_id": message_id, **values})
+        self._synchronize(message_id, values)
+
+    def _synchronize(self, message_id: int, values: Mapping[str, Any]) -> None:
+        """Give a `Message` of this id that the session holds the values just written, as the ORM's own
+        UPDATE would: read later in the transaction (a heen message `find_used` found, say), it must not
+        show the old ones. The statements are Core, which leaves the session's objects alone."""
+        held = self._session.identity_map.get(identity_key(Message, message_id))
+        if held is not None:
+            for column, value in values.items():
+                set_committed_value(held, column, value)
 
 
 def _header_values(header: StoredHeader) -> dict[str, Any]:
@@ -214,7 +239,18 @@ def _header_values(header: StoredHeader) -> dict[str, Any]:
     }
 
 
-# Asked for every message, so built once: building a statement costs as much as running it.
+# Asked for every message, so built once: building a statement costs as much as running it. Writes go to
+# the table itself: an ORM-enabled insert or update costs several times the statement's own work.
+_MESSAGES = cast(Table, Message.__table__)
+_ADD = insert(_MESSAGES).returning(_MESSAGES.c.id)
+# Core sets the columns the parameters name besides `message_id`; each set of them is compiled once.
+_SET = update(_MESSAGES).where(_MESSAGES.c.id == bindparam("message_id"))
+_LINK_ANSWER = (
+    update(_MESSAGES)
+    .where(_MESSAGES.c.id == bindparam("message_id"), _MESSAGES.c.retour_id.is_(None))
+    .returning(_MESSAGES.c.id)
+)
+_LOCK_IDENTIFICATIE = select(func.pg_advisory_xact_lock(bindparam("key", type_=BigInteger)))
 _IDENTIFICATIE_USED = (
     Message.sender_id == bindparam("sender_id"),
     Message.message_type == bindparam("message_type"),
@@ -230,7 +266,7 @@ _EARLIER_USE = (
     .limit(1)
 )
 _HANDLED_COPY = (
-    select(Message)
+    select(Message.id, Message.message_type, Message.retour_id)
     .where(Message.sender_id == bindparam("sender_id"), _SAME_BYTES, passed_on_or_answered())
     .order_by(Message.id)
     .limit(1)

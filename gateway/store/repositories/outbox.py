@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, insert, select, text, update
+from sqlalchemy import Select, Table, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.store.models.messages import OutboxEvent
@@ -18,6 +18,8 @@ IN_FLIGHT_BOUND_BITS = 48
 _ANNOUNCED = "gateway.outbox.announced"
 NewOutboxRow = tuple[str, str, dict[str, Any]]
 """An event to add: its key, its type and its envelope."""
+# Most messages add events, so built once, against the table: an ORM-enabled insert costs far more.
+_ADD_ALL = insert(cast(Table, OutboxEvent.__table__))
 # The next id the sequence hands out: last_value once it has handed one out, else last_value itself.
 _ANNOUNCE = text(
     "SELECT pg_advisory_xact_lock_shared(:namespace + last_value + is_called::int) FROM outbox_event_id_seq"
@@ -57,7 +59,7 @@ class OutboxRepository:
         if not rows:
             return
         await self._session.execute(
-            insert(OutboxEvent),
+            _ADD_ALL,
             [
                 {"aggregate_key": key, "event_type": event_type, "payload": payload, "created_at": created_at}
                 for key, event_type, payload in rows
