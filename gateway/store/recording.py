@@ -15,7 +15,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import (
@@ -35,6 +35,7 @@ from gateway.domain.crossrules import line_codes
 from gateway.domain.history import History
 from gateway.messages.verdicts import Accepted, Verdict
 from gateway.store.models import (
+    Base,
     Beoordeling,
     Declaratie,
     Levering,
@@ -90,10 +91,8 @@ async def record(
     """
     if not _accepted(bericht, verdict):
         return
-    marker = ALREADY_RECORDED.get(type(bericht))
-    if marker is not None and await session.scalar(
-        select(marker.id).where(marker.message_id == message_id).limit(1)
-    ):
+    recorded = _RECORDED.get(type(bericht))
+    if recorded is not None and await session.scalar(recorded, {"message_id": message_id}):
         return
     recorder = RECORDERS.get(type(bericht))
     if recorder is None:
@@ -164,7 +163,7 @@ RECORDERS: Mapping[type, Recorder] = MappingProxyType(
 )
 """What each message changes; the gemeente's own retours (WMO306, 308, 316, 318) change nothing."""
 
-ALREADY_RECORDED: Mapping[type, Any] = MappingProxyType(
+ALREADY_RECORDED: Mapping[type, type[Base]] = MappingProxyType(
     {
         ToewijzingBericht: ToewijzingVersie,
         StartBericht: Levering,
@@ -177,3 +176,14 @@ ALREADY_RECORDED: Mapping[type, Any] = MappingProxyType(
     }
 )
 """The table whose rows name the message they were recorded from: one there means it was recorded."""
+
+
+def _recorded(model: type[Base]) -> Select[tuple[int]]:
+    table = model.__table__
+    return select(table.c.id).where(table.c.message_id == bindparam("message_id")).limit(1)
+
+
+_RECORDED: Mapping[type, Select[tuple[int]]] = MappingProxyType(
+    {message: _recorded(model) for message, model in ALREADY_RECORDED.items()}
+)
+"""Whether a row of the message's marker table names it, asked for every accepted message: built once."""

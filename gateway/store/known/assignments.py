@@ -10,16 +10,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
 
 from gateway.domain import Omvang, Product, Toewijzing
 from gateway.domain.history import KnownToewijzing
 from gateway.store.known.batches import batches
 from gateway.store.known.clients import client_bsns
+from gateway.store.known.rows import TableRow
 from gateway.store.models import Party, ToewijzingVersie
 from gateway.store.models import Toewijzing as ToewijzingRow
+
+# Every message about an assignment reads these, a claim for each of its lines, so they are built once. One
+# shape serves every caller: an absent list of numbers is an empty one, an absent client a NULL that
+# matches nothing.
+_TOEWIJZING = ToewijzingRow.__table__.c
+_TOEWIJZINGEN = select(
+    _TOEWIJZING.id, _TOEWIJZING.toewijzing_nummer, _TOEWIJZING.client_id, _TOEWIJZING.aanbieder_id
+).where(
+    _TOEWIJZING.gemeente_id == bindparam("gemeente_id"),
+    or_(
+        _TOEWIJZING.toewijzing_nummer.in_(bindparam("numbers", expanding=True)),
+        and_(
+            _TOEWIJZING.client_id == bindparam("client_id"),
+            _TOEWIJZING.aanbieder_id == bindparam("aanbieder_id"),
+        ),
+    ),
+)
+_LOCKED = _TOEWIJZINGEN.order_by(_TOEWIJZING.toewijzing_nummer).with_for_update()
+"""Locked in number order: the numbers are asked for in sorted batches, so every claim locks in that one
+order, however its batches fall, and two claims locking overlapping sets cannot deadlock."""
+_VERSIE = ToewijzingVersie.__table__.c
+_VERSIONS = (
+    select(*_VERSIE)
+    .where(_VERSIE.toewijzing_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_VERSIE.toewijzing_id, _VERSIE.versie)
+)
+_PARTY = Party.__table__.c
+_CODES = select(_PARTY.id, _PARTY.code).where(_PARTY.id.in_(bindparam("ids", expanding=True)))
 
 
 async def toewijzing_rows(
@@ -30,30 +58,29 @@ async def toewijzing_rows(
     client_id: int | None = None,
     aanbieder_id: int | None = None,
     lock: bool = False,
-) -> list[ToewijzingRow]:
+) -> list[TableRow]:
     """The gemeente's toewijzingen with these numbers, and those of the client with the aanbieder.
 
-    With `lock`, the rows are locked for the rest of the transaction, in id order so that two
-    transactions locking overlapping sets cannot deadlock.
+    Plain rows of their id, toewijzing_nummer, client_id and aanbieder_id: callers only read them. With
+    `lock`, the rows are locked for the rest of the transaction.
     """
-    conditions: list[ColumnElement[bool]] = [
-        ToewijzingRow.toewijzing_nummer.in_(batch) for batch in batches(numbers)
-    ]
-    if client_id is not None and aanbieder_id is not None:
-        conditions.append(
-            and_(ToewijzingRow.client_id == client_id, ToewijzingRow.aanbieder_id == aanbieder_id)
-        )
-    if not conditions:
+    of_client = client_id is not None and aanbieder_id is not None
+    keys = list(batches(numbers))
+    if not keys and not of_client:
         return []
-    query = select(ToewijzingRow).where(ToewijzingRow.gemeente_id == gemeente_id, or_(*conditions))
-    if lock:
-        query = query.order_by(ToewijzingRow.id).with_for_update()
-    return list((await session.scalars(query)).all())
+    query = _LOCKED if lock else _TOEWIJZINGEN
+    parameters = {"gemeente_id": gemeente_id, "client_id": client_id if of_client else None}
+    found: dict[int, TableRow] = {}
+    for batch in keys or [[]]:
+        result = await session.execute(query, {**parameters, "aanbieder_id": aanbieder_id, "numbers": batch})
+        found.update((row.id, row) for row in result)
+        parameters["client_id"] = None  # the client's own are found with the first batch
+    return list(found.values())
 
 
 async def known_toewijzingen(
     session: AsyncSession,
-    rows: Sequence[ToewijzingRow],
+    rows: Sequence[ToewijzingRow | TableRow],
     *,
     bsns: Mapping[int, str] | None = None,
     codes: Mapping[int, str] | None = None,
@@ -67,20 +94,13 @@ async def known_toewijzingen(
     versions: dict[int, list[Toewijzing]] = {}
     by_id = {row.id: row for row in rows}
     for batch in batches(by_id):
-        result = await session.scalars(
-            select(ToewijzingVersie)
-            .where(ToewijzingVersie.toewijzing_id.in_(batch))
-            .order_by(ToewijzingVersie.toewijzing_id, ToewijzingVersie.versie)
-        )
-        for version in result:
+        for version in await session.execute(_VERSIONS, {"ids": batch}):
             nummer = by_id[version.toewijzing_id].toewijzing_nummer
             versions.setdefault(version.toewijzing_id, []).append(toewijzing_of(version, nummer))
     bsn_of = {**(bsns or {})}
     bsn_of.update(await client_bsns(session, {row.client_id for row in rows} - bsn_of.keys()))
     code_of = {**(codes or {})}
-    code_of.update(
-        await column_by_id(session, Party.id, Party.code, {row.aanbieder_id for row in rows} - code_of.keys())
-    )
+    code_of.update(await _party_codes(session, {row.aanbieder_id for row in rows} - code_of.keys()))
     return tuple(
         KnownToewijzing(
             bsn=bsn_of[row.client_id], aanbieder=code_of[row.aanbieder_id], versions=tuple(versions[row.id])
@@ -90,8 +110,9 @@ async def known_toewijzingen(
     )
 
 
-def toewijzing_of(version: ToewijzingVersie, nummer: int) -> Toewijzing:
-    """A stored version as the ToegewezenProduct it was received as (without its Commentaar)."""
+def toewijzing_of(version: ToewijzingVersie | TableRow, nummer: int) -> Toewijzing:
+    """A stored version (a `ToewijzingVersie` or a row of its table) as the ToegewezenProduct it was
+    received as (without its Commentaar)."""
     product = None
     if version.product_categorie is not None:
         product = Product(version.product_categorie, version.product_code)
@@ -113,12 +134,9 @@ def toewijzing_of(version: ToewijzingVersie, nummer: int) -> Toewijzing:
     )
 
 
-async def column_by_id(
-    session: AsyncSession, key: InstrumentedAttribute[int], column: InstrumentedAttribute[str], ids: set[int]
-) -> dict[int, str]:
-    """One column of the rows with these ids (a client's BSN, a party's code), by id."""
+async def _party_codes(session: AsyncSession, ids: set[int]) -> dict[int, str]:
+    """The code of each of these parties, by id."""
     found: dict[int, str] = {}
     for batch in batches(ids):
-        result = await session.execute(select(key, column).where(key.in_(batch)))
-        found.update(dict(result.all()))
+        found.update((id_, code) for id_, code in await session.execute(_CODES, {"ids": batch}))
     return found

@@ -5,15 +5,51 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Bedrag, Periode, Prestatie
 from gateway.domain.history import KnownPrestatie
 from gateway.store.known.batches import batches
 from gateway.store.known.clients import client_bsns
+from gateway.store.known.rows import TableRow
 from gateway.store.models import Declaratie
 from gateway.store.models import Prestatie as PrestatieRow
+
+# Asked for by every claim and every answer on one, so built once. One shape serves every caller: a list
+# the caller leaves out is an empty one, which matches nothing.
+_LINE = PrestatieRow.__table__.c
+_PRESTATIES = (
+    select(*_LINE)
+    .where(
+        _LINE.aanbieder_id == bindparam("aanbieder_id"),
+        or_(
+            _LINE.referentie_nummer.in_(bindparam("referenties", expanding=True)),
+            _LINE.vorig_referentie_nummer.in_(bindparam("vorige", expanding=True)),
+            _LINE.toewijzing_id.in_(bindparam("toewijzing_ids", expanding=True)),
+        ),
+    )
+    .order_by(_LINE.id)
+)
+_DECLARATIE = Declaratie.__table__.c
+_NUMMER_USED = (
+    select(_DECLARATIE.id)
+    .where(
+        _DECLARATIE.aanbieder_id == bindparam("aanbieder_id"),
+        _DECLARATIE.declaratie_nummer == bindparam("nummer"),
+    )
+    .limit(1)
+)
+_PREVIOUS_PERIOD = (
+    select(_DECLARATIE.periode_begindatum, _DECLARATIE.periode_einddatum)
+    .where(
+        _DECLARATIE.aanbieder_id == bindparam("aanbieder_id"),
+        _DECLARATIE.gemeente_id == bindparam("gemeente_id"),
+        _DECLARATIE.periode_begindatum < bindparam("before"),
+    )
+    .order_by(_DECLARATIE.periode_begindatum.desc())
+    .limit(1)
+)
 
 
 async def known_prestaties(
@@ -25,29 +61,31 @@ async def known_prestaties(
     toewijzing_ids: Iterable[int] = (),
 ) -> tuple[KnownPrestatie, ...]:
     """The aanbieder's lines with these ReferentieNummers, or naming these as VorigReferentieNummer, or
-    on these toewijzingen; rejected ones included (the History tells them apart)."""
-    conditions: list[ColumnElement[bool]] = [
-        *(PrestatieRow.referentie_nummer.in_(batch) for batch in batches(referenties)),
-        *(PrestatieRow.vorig_referentie_nummer.in_(batch) for batch in batches(vorige)),
-        *(PrestatieRow.toewijzing_id.in_(batch) for batch in batches(toewijzing_ids)),
-    ]
-    if not conditions:
-        return ()
-    rows = (
-        await session.scalars(
-            select(PrestatieRow)
-            .where(PrestatieRow.aanbieder_id == aanbieder_id, or_(*conditions))
-            .order_by(PrestatieRow.id)
-        )
-    ).all()
-    bsns = await client_bsns(session, {row.client_id for row in rows})
+    on these toewijzingen; rejected ones included (the History tells them apart).
+
+    Read as plain rows, in id order: a line found by more than one batch is kept once.
+    """
+    by_referentie, by_vorige, by_toewijzing = batches(referenties), batches(vorige), batches(toewijzing_ids)
+    rows: dict[int, TableRow] = {}
+    # The i-th batch of each list in one statement: one for all of them, unless a list is long.
+    while (keys := (next(by_referentie, []), next(by_vorige, []), next(by_toewijzing, []))) != ([], [], []):
+        referentie_batch, vorige_batch, toewijzing_batch = keys
+        parameters = {
+            "aanbieder_id": aanbieder_id,
+            "referenties": referentie_batch,
+            "vorige": vorige_batch,
+            "toewijzing_ids": toewijzing_batch,
+        }
+        rows.update((row.id, row) for row in await session.execute(_PRESTATIES, parameters))
+    found = [rows[id_] for id_ in sorted(rows)]
+    bsns = await client_bsns(session, {row.client_id for row in found})
     return tuple(
-        KnownPrestatie(prestatie_of(row), bsn=bsns[row.client_id], status=row.status) for row in rows
+        KnownPrestatie(prestatie_of(row), bsn=bsns[row.client_id], status=row.status) for row in found
     )
 
 
-def prestatie_of(row: PrestatieRow) -> Prestatie:
-    """A stored line as the Prestatie it was claimed as."""
+def prestatie_of(row: PrestatieRow | TableRow) -> Prestatie:
+    """A stored line (a `Prestatie` or a row of its table) as the Prestatie it was claimed as."""
     return Prestatie(
         referentie_nummer=row.referentie_nummer,
         vorig_referentie_nummer=row.vorig_referentie_nummer,
@@ -64,11 +102,7 @@ def prestatie_of(row: PrestatieRow) -> Prestatie:
 
 async def used_declaratie_nummers(session: AsyncSession, aanbieder_id: int, nummer: str) -> frozenset[str]:
     """{nummer} when the aanbieder's stored claims hold that DeclaratieNummer already (TR333), else {}."""
-    found = await session.scalar(
-        select(Declaratie.id)
-        .where(Declaratie.aanbieder_id == aanbieder_id, Declaratie.declaratie_nummer == nummer)
-        .limit(1)
-    )
+    found = await session.scalar(_NUMMER_USED, {"aanbieder_id": aanbieder_id, "nummer": nummer})
     return frozenset() if found is None else frozenset({nummer})
 
 
@@ -76,16 +110,6 @@ async def previous_period(
     session: AsyncSession, aanbieder_id: int, gemeente_id: int, before: date
 ) -> Periode | None:
     """The latest DeclaratiePeriode before `before` of the aanbieder's claims to the gemeente (TR318)."""
-    row = (
-        await session.execute(
-            select(Declaratie.periode_begindatum, Declaratie.periode_einddatum)
-            .where(
-                Declaratie.aanbieder_id == aanbieder_id,
-                Declaratie.gemeente_id == gemeente_id,
-                Declaratie.periode_begindatum < before,
-            )
-            .order_by(Declaratie.periode_begindatum.desc())
-            .limit(1)
-        )
-    ).first()
+    parameters = {"aanbieder_id": aanbieder_id, "gemeente_id": gemeente_id, "before": before}
+    row = (await session.execute(_PREVIOUS_PERIOD, parameters)).first()
     return None if row is None else Periode(row[0], row[1])

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.store.known.batches import batches
 from gateway.store.models import Client
 
 _MET = "gateway.clients.met"
+
+# Asked for by nearly every message (a claim's lines, its events), so the statements are built once; the
+# keys go in as one expanding parameter, which is not coerced element by element on every call.
+_CLIENT = Client.__table__.c
+_IDS = select(_CLIENT.bsn, _CLIENT.id).where(
+    _CLIENT.gemeente_id == bindparam("gemeente_id"), _CLIENT.bsn.in_(bindparam("bsns", expanding=True))
+)
+_BSNS = select(_CLIENT.id, _CLIENT.bsn, _CLIENT.gemeente_id).where(
+    _CLIENT.id.in_(bindparam("ids", expanding=True))
+)
 
 
 class MetClients:
@@ -55,9 +65,7 @@ async def find_client_ids(session: AsyncSession, gemeente_id: int, bsns: Iterabl
         else:
             found[bsn] = known
     for batch in batches(unmet):
-        result = await session.execute(
-            select(Client.bsn, Client.id).where(Client.gemeente_id == gemeente_id, Client.bsn.in_(batch))
-        )
+        result = await session.execute(_IDS, {"gemeente_id": gemeente_id, "bsns": batch})
         for bsn, id_ in result.all():
             found[bsn] = int(id_)
             met.meet(gemeente_id, bsn, int(id_))
@@ -76,9 +84,7 @@ async def client_bsns(session: AsyncSession, client_ids: Iterable[int]) -> dict[
     found = {id_: met.bsns[id_] for id_ in wanted if id_ in met.bsns}
     unmet = wanted - found.keys()
     for batch in batches(unmet):
-        result = await session.execute(
-            select(Client.id, Client.bsn, Client.gemeente_id).where(Client.id.in_(batch))
-        )
+        result = await session.execute(_BSNS, {"ids": batch})
         for id_, bsn, gemeente_id in result.all():
             found[int(id_)] = bsn
             met.meet(int(gemeente_id), bsn, int(id_))

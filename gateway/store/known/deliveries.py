@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Product, StartProduct, StopProduct
 from gateway.domain.history import KnownLevering
+from gateway.store.known.rows import TableRow
 from gateway.store.models import Levering
 
 START = "start"
 STOP = "stop"
 DELETE = "3"
 """StatusAanlevering of a class that deletes an earlier one; it is no delivery itself."""
+
+_LEVERING = Levering.__table__.c
+_LEVERINGEN = (
+    select(*_LEVERING)
+    .where(_LEVERING.client_id == bindparam("client_id"), _LEVERING.aanbieder_id == bindparam("aanbieder_id"))
+    .order_by(_LEVERING.id)
+)
+"""Asked for at every start and stop (its History, and each deletion it records), so built once."""
 
 
 async def known_leveringen(
@@ -28,18 +37,16 @@ async def known_leveringen(
     )
 
 
-async def levering_rows(session: AsyncSession, client_id: int, aanbieder_id: int) -> list[Levering]:
-    """The client's classes from the aanbieder in the order received (a client has few)."""
-    query = (
-        select(Levering)
-        .where(Levering.client_id == client_id, Levering.aanbieder_id == aanbieder_id)
-        .order_by(Levering.id)
-    )
-    return list((await session.scalars(query)).all())
+async def levering_rows(session: AsyncSession, client_id: int, aanbieder_id: int) -> list[TableRow]:
+    """The client's classes from the aanbieder in the order received (a client has few), as plain rows:
+    they are only read."""
+    result = await session.execute(_LEVERINGEN, {"client_id": client_id, "aanbieder_id": aanbieder_id})
+    return list(result.all())
 
 
-def levering_of(row: Levering) -> StartProduct | StopProduct:
-    """A stored class as the StartProduct or StopProduct it was received as."""
+def levering_of(row: Levering | TableRow) -> StartProduct | StopProduct:
+    """A stored class (a `Levering` or a row of its table) as the StartProduct or StopProduct it was
+    received as."""
     product = None if row.product_categorie is None else Product(row.product_categorie, row.product_code)
     if row.soort == START:
         return StartProduct(

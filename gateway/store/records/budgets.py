@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Prestatie, Toewijzing, counting_unit, cumulative_maximum, fits, in_counting_unit
@@ -26,6 +27,34 @@ CREDITED = "credited"
 EURO = "83"
 OVERRUN_CODES = frozenset({"9322", "9369"})
 """The codes of a line that would have taken more than the whole budget."""
+
+# Every claim books on its budgets, so the statements are built once; the keys go in as one expanding
+# parameter. The budgets themselves are ORM objects: brought in step here, they are written by the flush.
+_BOOKING = BudgetBooking.__table__.c
+_LINE = PrestatieRow.__table__.c
+_BOOKED = (
+    select(_BOOKING.budget_id, func.sum(_BOOKING.amount))
+    .where(_BOOKING.budget_id.in_(bindparam("budget_ids", expanding=True)))
+    .group_by(_BOOKING.budget_id)
+)
+_DEBITS = (
+    select(_BOOKING.budget_id, _LINE.referentie_nummer, _BOOKING.amount)
+    .join(PrestatieRow.__table__, _LINE.id == _BOOKING.prestatie_id)
+    .where(
+        _BOOKING.budget_id.in_(bindparam("budget_ids", expanding=True)),
+        _BOOKING.kind == DECLARED,
+        _LINE.referentie_nummer.in_(bindparam("referenties", expanding=True)),
+    )
+    .order_by(_BOOKING.id)
+)
+_BUDGETS = (
+    select(Budget)
+    .where(Budget.toewijzing_id.in_(bindparam("toewijzing_ids", expanding=True)))
+    .order_by(Budget.id)
+)
+_NEW_BUDGETS = insert(Budget).returning(Budget)
+_NEW_BOOKINGS = insert(cast(Table, BudgetBooking.__table__))
+_NEW_OVERRUNS = insert(cast(Table, BudgetOverrun.__table__))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +148,9 @@ class Ledger:
             booked[budget.id] = booked.get(budget.id, 0) + amount
             bookings.append(self._booking(budget.id, line.id, kind, amount))
         if bookings:
-            await self._session.execute(insert(BudgetBooking), bookings)
+            await self._session.execute(_NEW_BOOKINGS, bookings)
         if overruns:
-            await self._session.execute(insert(BudgetOverrun), overruns)
+            await self._session.execute(_NEW_OVERRUNS, overruns)
 
     def _booking(self, budget_id: int, line_id: int, kind: str, amount: int) -> dict[str, object]:
         return {
@@ -148,11 +177,7 @@ async def _booked(session: AsyncSession, budget_ids: Sequence[int]) -> dict[int,
     """What is booked on each budget so far (credits taken off)."""
     found: dict[int, int] = {}
     for batch in batches(budget_ids):
-        result = await session.execute(
-            select(BudgetBooking.budget_id, func.sum(BudgetBooking.amount))
-            .where(BudgetBooking.budget_id.in_(batch))
-            .group_by(BudgetBooking.budget_id)
-        )
+        result = await session.execute(_BOOKED, {"budget_ids": batch})
         found.update({budget_id: int(total or 0) for budget_id, total in result.all()})
     return found
 
@@ -165,16 +190,7 @@ async def _debits(
     if not budget_ids or not referenties:
         return found
     for batch in batches(referenties):
-        result = await session.execute(
-            select(BudgetBooking.budget_id, PrestatieRow.referentie_nummer, BudgetBooking.amount)
-            .join(PrestatieRow, PrestatieRow.id == BudgetBooking.prestatie_id)
-            .where(
-                BudgetBooking.budget_id.in_(budget_ids),
-                BudgetBooking.kind == DECLARED,
-                PrestatieRow.referentie_nummer.in_(batch),
-            )
-            .order_by(BudgetBooking.id)
-        )
+        result = await session.execute(_DEBITS, {"budget_ids": budget_ids, "referenties": batch})
         found.update({(budget_id, referentie): amount for budget_id, referentie, amount in result.all()})
     return found
 
@@ -186,7 +202,7 @@ async def budgets_of(session: AsyncSession, currents: Mapping[int, Toewijzing]) 
     budgets = await _budgets(session, limits)
     new = [_budget_values(t, currents[t], limit) for t, limit in limits.items() if t not in budgets]
     if new:
-        made = await session.scalars(insert(Budget).returning(Budget), new)
+        made = await session.scalars(_NEW_BUDGETS, new)
         budgets.update({budget.toewijzing_id: budget for budget in made if budget.toewijzing_id is not None})
     for toewijzing_id, limit in limits.items():
         for name, value in _budget_values(toewijzing_id, currents[toewijzing_id], limit).items():
@@ -198,9 +214,7 @@ async def budgets_of(session: AsyncSession, currents: Mapping[int, Toewijzing]) 
 async def _budgets(session: AsyncSession, toewijzing_ids: Iterable[int]) -> dict[int, Budget]:
     budgets: dict[int, Budget] = {}
     for batch in batches(toewijzing_ids):
-        result = await session.scalars(
-            select(Budget).where(Budget.toewijzing_id.in_(batch)).order_by(Budget.id)
-        )
+        result = await session.scalars(_BUDGETS, {"toewijzing_ids": batch})
         for budget in result:
             assert budget.toewijzing_id is not None
             budgets.setdefault(budget.toewijzing_id, budget)

@@ -9,8 +9,9 @@ sends) records the beoordeling of the claim it answers, and rejects the lines it
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import DeclaratieAntwoordBericht, DeclaratieBericht, Prestatie, Toewijzing
@@ -19,9 +20,9 @@ from gateway.domain.history import AFGEWEZEN, History, KnownToewijzing
 from gateway.messages.verdicts import GRANTED_IN_FULL, NO_REMARK, NOT_ASSESSED, Verdict
 from gateway.store.known.assignments import known_toewijzingen, toewijzing_rows
 from gateway.store.known.batches import batches
+from gateway.store.known.rows import TableRow
 from gateway.store.models import Beoordeling, BudgetBooking, Declaratie, Message
 from gateway.store.models import Prestatie as PrestatieRow
-from gateway.store.models import Toewijzing as ToewijzingRow
 from gateway.store.records.budgets import Ledger, Line
 from gateway.store.records.rows import client_ids
 
@@ -29,6 +30,13 @@ TOEGEKEND = "toegekend"
 INGEDIEND = "ingediend"
 CLAIM = "WMO323"
 NOT_A_REJECTION = frozenset({NO_REMARK, GRANTED_IN_FULL, NOT_ASSESSED})
+
+# Written and read back for every claim, so built once. The claim is written as a row, not an ORM object:
+# only its id is needed here, and what reads it later reads it from the table.
+_NEW_DECLARATIE = insert(cast(Table, Declaratie.__table__)).returning(Declaratie.__table__.c.id)
+_NEW_LINES = insert(cast(Table, PrestatieRow.__table__))
+_LINE = PrestatieRow.__table__.c
+_LINE_IDS = select(_LINE.id).where(_LINE.declaratie_id == bindparam("declaratie_id")).order_by(_LINE.id)
 
 
 async def record_declaratie(
@@ -46,19 +54,20 @@ async def record_declaratie(
     The toewijzingen' versions come from `judged_on`, the History the claim was judged against, when given.
     """
     declaratie = bericht.declaratie
-    row = Declaratie(
-        message_id=ledger.message_id,
-        aanbieder_id=aanbieder_id,
-        gemeente_id=gemeente_id,
-        declaratie_nummer=declaratie.declaratie_nummer,
-        periode_begindatum=declaratie.declaratie_periode.begindatum,
-        periode_einddatum=declaratie.declaratie_periode.einddatum,
-        declaratie_dagtekening=declaratie.declaratie_dagtekening,
-        totaal_ingediend_bedrag=declaratie.totaal_ingediend_bedrag.bedrag,
-        totaal_ingediend_debet_credit=declaratie.totaal_ingediend_bedrag.debet_credit,
+    claim_id: int = await session.scalar(
+        _NEW_DECLARATIE,
+        {
+            "message_id": ledger.message_id,
+            "aanbieder_id": aanbieder_id,
+            "gemeente_id": gemeente_id,
+            "declaratie_nummer": declaratie.declaratie_nummer,
+            "periode_begindatum": declaratie.declaratie_periode.begindatum,
+            "periode_einddatum": declaratie.declaratie_periode.einddatum,
+            "declaratie_dagtekening": declaratie.declaratie_dagtekening,
+            "totaal_ingediend_bedrag": declaratie.totaal_ingediend_bedrag.bedrag,
+            "totaal_ingediend_debet_credit": declaratie.totaal_ingediend_bedrag.debet_credit,
+        },
     )
-    session.add(row)
-    await session.flush()
     lines = list(_lines(bericht))
     numbers = [prestatie.toewijzing_nummer for _, _, _, prestatie in lines]
     rows = [
@@ -72,12 +81,12 @@ async def record_declaratie(
     codes = [line_codes(verdict, c, p) or () for c, p, _, _ in lines]
     values = [
         _line(
-            prestatie, row.id, aanbieder_id, clients[bsn], ids.get(prestatie.toewijzing_nummer), line_codes_
+            prestatie, claim_id, aanbieder_id, clients[bsn], ids.get(prestatie.toewijzing_nummer), line_codes_
         )
         for (_, _, bsn, prestatie), line_codes_ in zip(lines, codes, strict=True)
     ]
-    await session.execute(insert(PrestatieRow), values)
-    line_ids = await _line_ids(session, row.id)
+    await session.execute(_NEW_LINES, values)
+    line_ids = await _line_ids(session, claim_id)
     booked = [
         Line(line_id, prestatie, toewijzing_id, version, line_codes_)
         for line_id, (_, _, _, prestatie), line_codes_ in zip(line_ids, lines, codes, strict=True)
@@ -160,14 +169,11 @@ def _codes_of(prestatie: Prestatie, client_codes: tuple[str, ...]) -> tuple[str,
 
 async def _line_ids(session: AsyncSession, declaratie_id: int) -> list[int]:
     """The ids of the claim's lines just inserted, in the order they were given (ids only increase)."""
-    result = await session.scalars(
-        select(PrestatieRow.id).where(PrestatieRow.declaratie_id == declaratie_id).order_by(PrestatieRow.id)
-    )
-    return list(result.all())
+    return list((await session.scalars(_LINE_IDS, {"declaratie_id": declaratie_id})).all())
 
 
 async def _current_versions(
-    session: AsyncSession, rows: Sequence[ToewijzingRow], judged_on: History | None
+    session: AsyncSession, rows: Sequence[TableRow], judged_on: History | None
 ) -> dict[int, Toewijzing]:
     """The current version of each of these toewijzingen, by number."""
     if judged_on is None:
