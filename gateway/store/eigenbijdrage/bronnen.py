@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Integer, bindparam, func, select
+from sqlalchemy import Date, Executable, Integer, bindparam, func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,8 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gateway.cak import ClientBronnen, NaturaToewijzing, PgbBeschikking, Verstrekking
 from gateway.domain import Product, StartProduct, StopProduct
 from gateway.store.known.assignments import toewijzing_of
-from gateway.store.known.batches import batches
 from gateway.store.known.deliveries import levering_of
+from gateway.store.known.rows import TableRow
 from gateway.store.models import Beschikking, Budget, EbClient, Levering, Toewijzing, ToewijzingVersie
 from gateway.store.pgb import EURO_CENTS
 
@@ -33,33 +33,71 @@ ONBEKENDE_GEBOORTEDATUM = date(1900, 1, 1)
 """Taken when no iWmo message about the client stated a birth date (a pgb-only client): an adult."""
 
 # A client's provisions are loaded for every start, stop and toewijzing, so the statements are built once:
-# building one costs as much as running it.
+# building one costs as much as running it. They are only read, so they are read as plain rows, which cost
+# a fraction of ORM entities to load.
 _CLIENT = bindparam("client_id", type_=Integer)
 _GEBOORTEDATUM = select(EbClient.geboortedatum).where(EbClient.client_id == _CLIENT)
+_BESCHIKKING = Beschikking.__table__.c
+_BUDGET = Budget.__table__.c
 _TOEGEKEND = (
-    select(func.sum(Budget.amount))
-    .where(Budget.beschikking_id == Beschikking.id, Budget.eenheid == EURO_CENTS)
-    .correlate(Beschikking)
+    select(func.sum(_BUDGET.amount))
+    .where(_BUDGET.beschikking_id == _BESCHIKKING.id, _BUDGET.eenheid == EURO_CENTS)
+    .correlate(Beschikking.__table__)
     .scalar_subquery()
+    .label("toegekend")
 )
 """What a beschikking grants in all: the sum of its budget rows in euro cents (NULL without any)."""
-_BESCHIKKINGEN = select(Beschikking, _TOEGEKEND).where(Beschikking.client_id == _CLIENT)
-_TOEWIJZINGEN = select(Toewijzing).where(Toewijzing.client_id == _CLIENT)
-_VERSIONS = (
-    select(ToewijzingVersie)
-    .where(ToewijzingVersie.toewijzing_id.in_(bindparam("ids", expanding=True)))
-    .order_by(ToewijzingVersie.toewijzing_id, ToewijzingVersie.versie)
+_BESCHIKKINGEN = select(*_BESCHIKKING, _TOEGEKEND).where(_BESCHIKKING.client_id == _CLIENT)
+_TOEWIJZING = Toewijzing.__table__.c
+_VERSIE = ToewijzingVersie.__table__.c
+_TOEWIJZINGEN = (
+    select(
+        _TOEWIJZING.id.label("toewijzing_row_id"),
+        _TOEWIJZING.toewijzing_nummer,
+        _TOEWIJZING.beschikking_id,
+        *_VERSIE,
+    )
+    .select_from(
+        Toewijzing.__table__.outerjoin(ToewijzingVersie.__table__, _VERSIE.toewijzing_id == _TOEWIJZING.id)
+    )
+    .where(_TOEWIJZING.client_id == _CLIENT)
+    .order_by(_TOEWIJZING.id, _VERSIE.versie)
 )
-_LEVERINGEN = select(Levering).where(Levering.client_id == _CLIENT).order_by(Levering.id)
+"""Each toewijzing of the client with each of its versions, in version order, in one statement; a
+toewijzing without any version once, with the version's columns NULL."""
+_LEVERING = Levering.__table__.c
+_LEVERINGEN = select(*_LEVERING).where(_LEVERING.client_id == _CLIENT).order_by(_LEVERING.id)
+
+
+def _remembering() -> dict[str, Executable]:
+    """The upsert of a client's birth date in each dialect: a date stated again leaves the row as it is."""
+    values = {
+        "client_id": bindparam("client", type_=Integer),
+        "geboortedatum": bindparam("datum", type_=Date),
+    }
+    postgresql = postgresql_insert(EbClient).values(values)
+    sqlite = sqlite_insert(EbClient).values(values)
+    return {
+        "postgresql": postgresql.on_conflict_do_update(
+            index_elements=["client_id"],
+            set_={"geboortedatum": postgresql.excluded.geboortedatum},
+            where=EbClient.geboortedatum != postgresql.excluded.geboortedatum,
+        ),
+        "sqlite": sqlite.on_conflict_do_update(
+            index_elements=["client_id"],
+            set_={"geboortedatum": sqlite.excluded.geboortedatum},
+            where=EbClient.geboortedatum != sqlite.excluded.geboortedatum,
+        ),
+    }
+
+
+_REMEMBER = _remembering()
 
 
 async def remember_geboortedatum(session: AsyncSession, client_id: int, geboortedatum: date) -> None:
     """Keep the birth date the latest message stated for the client (the exemption of minors needs it)."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(EbClient).values(client_id=client_id, geboortedatum=geboortedatum)
     await session.execute(
-        statement.on_conflict_do_update(index_elements=["client_id"], set_={"geboortedatum": geboortedatum})
+        _REMEMBER[session.get_bind().dialect.name], {"client": client_id, "datum": geboortedatum}
     )
 
 
@@ -74,25 +112,23 @@ async def load_bronnen(
     client = {"client_id": client_id}
     if geboortedatum is None:
         geboortedatum = await session.scalar(_GEBOORTEDATUM, client)
-    toegekend: dict[int, int | None] = {}
-    beschikkingen: list[Beschikking] = []
-    for beschikking, total in await session.execute(_BESCHIKKINGEN, client):
-        beschikkingen.append(beschikking)
-        toegekend[beschikking.id] = None if total is None else int(total)
-    toewijzingen = list((await session.scalars(_TOEWIJZINGEN, client)).all())
-    linked = {row.beschikking_id for row in toewijzingen if row.beschikking_id is not None}
+    beschikkingen = list((await session.execute(_BESCHIKKINGEN, client)).all())
+    toewijzingen: dict[int, TableRow] = {}
+    versions: dict[int, list[TableRow]] = {}
+    for row in await session.execute(_TOEWIJZINGEN, client):
+        toewijzingen.setdefault(row.toewijzing_row_id, row)
+        of_toewijzing = versions.setdefault(row.toewijzing_row_id, [])
+        if row.id is not None:
+            of_toewijzing.append(row)
+    linked = {row.beschikking_id for row in toewijzingen.values() if row.beschikking_id is not None}
     by_id = {beschikking.id: beschikking for beschikking in beschikkingen}
-    versions = await _versions(session, [row.id for row in toewijzingen])
     reports = await _reports(session, client_id) if toewijzingen else {}
     natura = [
         found
-        for row in toewijzingen
+        for id_, row in toewijzingen.items()
         if (
             found := _natura(
-                row,
-                versions.get(row.id, []),
-                reports.get(row.toewijzing_nummer, []),
-                by_id.get(row.beschikking_id or 0),
+                row, versions[id_], reports.get(row.toewijzing_nummer, []), by_id.get(row.beschikking_id or 0)
             )
         )
         is not None
@@ -100,18 +136,9 @@ async def load_bronnen(
     return ClientBronnen(
         geboortedatum=geboortedatum or ONBEKENDE_GEBOORTEDATUM,
         natura=tuple(natura),
-        pgb=tuple(pgb for b in beschikkingen if (pgb := _pgb(b, toegekend[b.id])) is not None),
+        pgb=tuple(pgb for b in beschikkingen if (pgb := _pgb(b)) is not None),
         verstrekkingen=tuple(v for b in beschikkingen if b.id not in linked and (v := _verstrekking(b))),
     )
-
-
-async def _versions(session: AsyncSession, toewijzing_ids: list[int]) -> dict[int, list[ToewijzingVersie]]:
-    """The versions of each of these toewijzingen, by id, in version order."""
-    found: dict[int, list[ToewijzingVersie]] = {}
-    for batch in batches(toewijzing_ids):
-        for version in await session.scalars(_VERSIONS, {"ids": batch}):
-            found.setdefault(version.toewijzing_id, []).append(version)
-    return found
 
 
 async def _reports(
@@ -119,17 +146,18 @@ async def _reports(
 ) -> dict[int | None, list[StartProduct | StopProduct]]:
     """Every start and stop class of the client, by ToewijzingNummer, in the order received."""
     found: dict[int | None, list[StartProduct | StopProduct]] = {}
-    for levering in await session.scalars(_LEVERINGEN, {"client_id": client_id}):
+    for levering in await session.execute(_LEVERINGEN, {"client_id": client_id}):
         found.setdefault(levering.toewijzing_nummer, []).append(levering_of(levering))
     return found
 
 
 def _natura(
-    row: Toewijzing,
-    versions: list[ToewijzingVersie],
+    row: TableRow,
+    versions: list[TableRow],
     reports: list[StartProduct | StopProduct],
-    beschikking: Beschikking | None,
+    beschikking: TableRow | None,
 ) -> NaturaToewijzing | None:
+    """`row` and `versions` are rows of `_TOEWIJZINGEN`, `beschikking` one of `_BESCHIKKINGEN`."""
     if not versions:
         return None
     current = max(versions, key=lambda v: (v.toewijzingsdatum, v.toewijzingstijd, v.versie))
@@ -143,7 +171,7 @@ def _natura(
     )
 
 
-def _pgb(beschikking: Beschikking, toegekend: int | None) -> PgbBeschikking | None:
+def _pgb(beschikking: TableRow) -> PgbBeschikking | None:
     product = _product(beschikking)
     if beschikking.leveringsvorm != PGB or product is None:
         return None
@@ -154,11 +182,11 @@ def _pgb(beschikking: Beschikking, toegekend: int | None) -> PgbBeschikking | No
         ingangsdatum=beschikking.ingangsdatum,
         einddatum=beschikking.einddatum,
         kostprijs=beschikking.kostprijs,
-        toegekend=toegekend,
+        toegekend=None if beschikking.toegekend is None else int(beschikking.toegekend),
     )
 
 
-def _verstrekking(beschikking: Beschikking) -> Verstrekking | None:
+def _verstrekking(beschikking: TableRow) -> Verstrekking | None:
     """A natura decision provided outside iWmo: one without an aanbieder to assign it to."""
     product = _product(beschikking)
     if beschikking.leveringsvorm != NATURA or beschikking.aanbieder_id is not None or product is None:
@@ -174,11 +202,12 @@ def _verstrekking(beschikking: Beschikking) -> Verstrekking | None:
     )
 
 
-def _product(beschikking: Beschikking) -> Product | None:
+def _product(beschikking: TableRow) -> Product | None:
     if beschikking.product_categorie is None:
         return None
     return Product(beschikking.product_categorie, beschikking.product_code)
 
 
-def _beschikkingsdatum(beschikking: Beschikking) -> date:
-    return beschikking.afgiftedatum or beschikking.ingangsdatum
+def _beschikkingsdatum(beschikking: TableRow) -> date:
+    datum: date = beschikking.afgiftedatum or beschikking.ingangsdatum
+    return datum

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.cak import CakSettings, EbPeriode, EbRecord, delivered_alike, derive_periods, reconcile
@@ -20,17 +19,18 @@ from gateway.policy import Policy
 from gateway.store.eigenbijdrage.bronnen import load_bronnen
 from gateway.store.eigenbijdrage.rows import (
     Stored,
+    add_pending,
+    add_record,
     inhoud_of,
     lock_client,
     lock_counters,
     next_volgnummer,
-    pending_row,
+    replace_periode,
     stored_records,
     take_numbers,
-    write_periode,
 )
 from gateway.store.known.clients import client_bsns
-from gateway.store.models import EbAanleveringRow, EbBronRow, EbRecordRow
+from gateway.store.models import EbAanleveringRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,33 +89,23 @@ async def refresh_client(
     for record in reconcile(records, perioden, bsn, lambda: next(numbers)):
         old = stored.get(record.eb_start_nummer)
         if old is None:
-            row = EbRecordRow(
-                gemeente_id=gemeente_id, client_id=client_id, eb_start_nummer=record.eb_start_nummer
+            record_id = await add_record(
+                session, gemeente_id, client_id, record.eb_start_nummer, record.periode
             )
-            session.add(row)
-            await session.flush()
-            await _write_periode(session, row, record.periode)
             changes.append(Wijziging(record.eb_start_nummer, None, record.periode))
         else:
-            row = old.row
+            record_id = old.row.id
             if old.record.periode != record.periode:
                 changes.append(await _write(session, old, record))
-        await sync_pending(session, gemeente_id, row.id, record, None if old is None else old.pending)
+        await sync_pending(session, gemeente_id, record_id, record, None if old is None else old.pending)
     await session.flush()
     return changes
 
 
 async def _write(session: AsyncSession, old: Stored, record: EbRecord) -> Wijziging:
     """Store the record's new period in place of the old one."""
-    await session.execute(delete(EbBronRow).where(EbBronRow.record_id == old.row.id))
-    await _write_periode(session, old.row, record.periode)
+    await replace_periode(session, old, record.periode)
     return Wijziging(record.eb_start_nummer, old.record.periode, record.periode)
-
-
-async def _write_periode(session: AsyncSession, row: EbRecordRow, periode: EbPeriode | None) -> None:
-    provisions = write_periode(row, periode)
-    if provisions:
-        await session.execute(insert(EbBronRow), provisions)
 
 
 async def sync_pending(
@@ -135,7 +125,7 @@ async def sync_pending(
     if pending is not None:
         pending.vervallen = True
     if due is not None:
-        session.add(pending_row(gemeente_id, record_id, await next_volgnummer(session, gemeente_id), due))
+        await add_pending(session, gemeente_id, record_id, await next_volgnummer(session, gemeente_id), due)
     await session.flush()
 
 
