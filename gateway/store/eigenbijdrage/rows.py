@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import BigInteger, Executable, and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import BigInteger, Executable, Table, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,7 +29,7 @@ from gateway.cak import (
     Uitkomst,
 )
 from gateway.store.known.rows import TableRow
-from gateway.store.models import Base, EbAanleveringRow, EbBronRow, EbRecordRow, EbTeller
+from gateway.store.models import EbAanleveringRow, EbBronRow, EbRecordRow, EbTeller
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +88,8 @@ _RECORDS = (
 """Each record with each of its deliveries not superseded, in feed order (once, with None, without any)."""
 _CLIENT_RECORDS = _RECORDS.where(EbRecordRow.client_id == bindparam("client_id", type_=BigInteger))
 _ONE_RECORD = _RECORDS.where(EbRecordRow.id == bindparam("record_id", type_=BigInteger))
-_BRON_TABLE = Base.metadata.tables[EbBronRow.__tablename__]
-_RECORD_TABLE = Base.metadata.tables[EbRecordRow.__tablename__]
+_BRON_TABLE = cast(Table, EbBronRow.__table__)
+_RECORD_TABLE = cast(Table, EbRecordRow.__table__)
 _BRON, _RECORD = _BRON_TABLE.c, _RECORD_TABLE.c
 _CLIENT_BRONNEN = (
     select(*_BRON)
@@ -106,7 +106,7 @@ _DROP_BRONNEN = delete(_BRON_TABLE).where(
     _BRON.record_id == bindparam("record_id", type_=BigInteger),
     _BRON.id >= bindparam("from_id", type_=BigInteger),
 )
-_ADD_DELIVERY = insert(Base.metadata.tables[EbAanleveringRow.__tablename__])
+_ADD_DELIVERY = insert(cast(Table, EbAanleveringRow.__table__))
 
 
 CLIENT_LOCK_NAMESPACE = 0x1EB0

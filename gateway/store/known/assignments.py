@@ -80,7 +80,7 @@ async def toewijzing_rows(
 
 async def known_toewijzingen(
     session: AsyncSession,
-    rows: Sequence[ToewijzingRow | TableRow],
+    rows: Sequence[TableRow],
     *,
     bsns: Mapping[int, str] | None = None,
     codes: Mapping[int, str] | None = None,
@@ -110,9 +110,9 @@ async def known_toewijzingen(
     )
 
 
-def toewijzing_of(version: ToewijzingVersie | TableRow, nummer: int) -> Toewijzing:
-    """A stored version (a `ToewijzingVersie` or a row of its table) as the ToegewezenProduct it was
-    received as (without its Commentaar)."""
+def toewijzing_of(version: TableRow, nummer: int) -> Toewijzing:
+    """A stored version (a row of its table) as the ToegewezenProduct it was received as (without its
+    Commentaar)."""
     product = None
     if version.product_categorie is not None:
         product = Product(version.product_categorie, version.product_code)

@@ -84,8 +84,8 @@ async def known_prestaties(
     )
 
 
-def prestatie_of(row: PrestatieRow | TableRow) -> Prestatie:
-    """A stored line (a `Prestatie` or a row of its table) as the Prestatie it was claimed as."""
+def prestatie_of(row: TableRow) -> Prestatie:
+    """A stored line (a row of its table) as the Prestatie it was claimed as."""
     return Prestatie(
         referentie_nummer=row.referentie_nummer,
         vorig_referentie_nummer=row.vorig_referentie_nummer,

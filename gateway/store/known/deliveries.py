@@ -44,9 +44,8 @@ async def levering_rows(session: AsyncSession, client_id: int, aanbieder_id: int
     return list(result.all())
 
 
-def levering_of(row: Levering | TableRow) -> StartProduct | StopProduct:
-    """A stored class (a `Levering` or a row of its table) as the StartProduct or StopProduct it was
-    received as."""
+def levering_of(row: TableRow) -> StartProduct | StopProduct:
+    """A stored class (a row of its table) as the StartProduct or StopProduct it was received as."""
     product = None if row.product_categorie is None else Product(row.product_categorie, row.product_code)
     if row.soort == START:
         return StartProduct(
