@@ -14,8 +14,6 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Date, Executable, Integer, bindparam, func, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.cak import ClientBronnen, NaturaToewijzing, PgbBeschikking, Verstrekking
@@ -25,6 +23,7 @@ from gateway.store.known.deliveries import levering_of
 from gateway.store.known.rows import TableRow
 from gateway.store.models import Beschikking, Budget, EbClient, Levering, Toewijzing, ToewijzingVersie
 from gateway.store.pgb import EURO_CENTS
+from gateway.store.upserts import Insert, per_dialect
 
 NATURA = "natura"
 PGB = "pgb"
@@ -69,29 +68,19 @@ _LEVERING = Levering.__table__.c
 _LEVERINGEN = select(*_LEVERING).where(_LEVERING.client_id == _CLIENT).order_by(_LEVERING.id)
 
 
-def _remembering() -> dict[str, Executable]:
-    """The upsert of a client's birth date in each dialect: a date stated again leaves the row as it is."""
-    values = {
-        "client_id": bindparam("client", type_=Integer),
-        "geboortedatum": bindparam("datum", type_=Date),
-    }
-    postgresql = postgresql_insert(EbClient).values(values)
-    sqlite = sqlite_insert(EbClient).values(values)
-    return {
-        "postgresql": postgresql.on_conflict_do_update(
-            index_elements=["client_id"],
-            set_={"geboortedatum": postgresql.excluded.geboortedatum},
-            where=EbClient.geboortedatum != postgresql.excluded.geboortedatum,
-        ),
-        "sqlite": sqlite.on_conflict_do_update(
-            index_elements=["client_id"],
-            set_={"geboortedatum": sqlite.excluded.geboortedatum},
-            where=EbClient.geboortedatum != sqlite.excluded.geboortedatum,
-        ),
-    }
+def _remembering(insert: Insert) -> Executable:
+    """The upsert of a client's birth date: a date stated again leaves the row as it is."""
+    statement = insert(EbClient).values(
+        client_id=bindparam("client", type_=Integer), geboortedatum=bindparam("datum", type_=Date)
+    )
+    return statement.on_conflict_do_update(  # type: ignore[no-any-return]
+        index_elements=["client_id"],
+        set_={"geboortedatum": statement.excluded.geboortedatum},
+        where=EbClient.geboortedatum != statement.excluded.geboortedatum,
+    )
 
 
-_REMEMBER = _remembering()
+_REMEMBER = per_dialect(_remembering)
 
 
 async def remember_geboortedatum(session: AsyncSession, client_id: int, geboortedatum: date) -> None:

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, cast
 
-from sqlalchemy import BigInteger, Executable, Table, and_, bindparam, delete, func, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import BigInteger, Table, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.cak import (
@@ -30,6 +28,7 @@ from gateway.cak import (
 )
 from gateway.store.known.rows import TableRow
 from gateway.store.models import EbAanleveringRow, EbBronRow, EbRecordRow, EbTeller
+from gateway.store.upserts import per_dialect
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +52,9 @@ _GEMEENTE = bindparam("gemeente", type_=BigInteger)
 """A gemeente's id (named apart from the column: an insert or update sets that one)."""
 _LOCK_COUNTERS = select(EbTeller.gemeente_id).where(EbTeller.gemeente_id == _GEMEENTE).with_for_update()
 _COUNTERS = {"gemeente_id": _GEMEENTE, "last_eb_start_nummer": 0, "last_volgnummer": 0}
-_MAKE_COUNTERS: dict[str, Executable] = {
-    "postgresql": postgresql_insert(EbTeller)
-    .values(_COUNTERS)
-    .on_conflict_do_nothing(index_elements=["gemeente_id"]),
-    "sqlite": sqlite_insert(EbTeller)
-    .values(_COUNTERS)
-    .on_conflict_do_nothing(index_elements=["gemeente_id"]),
-}
+_MAKE_COUNTERS = per_dialect(
+    lambda insert: insert(EbTeller).values(_COUNTERS).on_conflict_do_nothing(index_elements=["gemeente_id"])
+)
 _TAKE_NUMBERS = (
     update(EbTeller)
     .where(EbTeller.gemeente_id == _GEMEENTE)

@@ -6,13 +6,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.store.known.batches import batches
 from gateway.store.known.clients import find_client_ids
 from gateway.store.models import Client, Toewijzing
+from gateway.store.upserts import DIALECT_INSERTS
 
 
 async def client_id(session: AsyncSession, gemeente_id: int, bsn: str) -> int:
@@ -74,6 +73,5 @@ async def _insert_if_absent(
 ) -> None:
     """INSERT ... ON CONFLICT DO NOTHING of one or more rows in one statement: a concurrent maker of the
     same row wins without an error."""
-    dialect = (await session.connection()).dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    insert = DIALECT_INSERTS[(await session.connection()).dialect.name]
     await session.execute(insert(model).values(values).on_conflict_do_nothing(index_elements=list(key)))
