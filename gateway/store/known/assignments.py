@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Omvang, Product, Toewijzing
 from gateway.domain.history import KnownToewijzing
-from gateway.store.known.batches import batches
+from gateway.store.known.batches import dialect_of, key_batches, key_lookup
 from gateway.store.known.clients import client_bsns
 from gateway.store.known.rows import TableRow
 from gateway.store.models import Party, ToewijzingVersie
@@ -25,29 +25,37 @@ from gateway.store.models import Toewijzing as ToewijzingRow
 # shape serves every caller: an absent list of numbers is an empty one, an absent client a NULL that
 # matches nothing.
 _TOEWIJZING = ToewijzingRow.__table__.c
-_TOEWIJZINGEN = select(
-    _TOEWIJZING.id, _TOEWIJZING.toewijzing_nummer, _TOEWIJZING.client_id, _TOEWIJZING.aanbieder_id
-).where(
-    _TOEWIJZING.gemeente_id == bindparam("gemeente_id"),
-    or_(
-        _TOEWIJZING.toewijzing_nummer.in_(bindparam("numbers", expanding=True)),
-        and_(
-            _TOEWIJZING.client_id == bindparam("client_id"),
-            _TOEWIJZING.aanbieder_id == bindparam("aanbieder_id"),
+_TOEWIJZINGEN = key_lookup(
+    lambda one_of: select(
+        _TOEWIJZING.id, _TOEWIJZING.toewijzing_nummer, _TOEWIJZING.client_id, _TOEWIJZING.aanbieder_id
+    ).where(
+        _TOEWIJZING.gemeente_id == bindparam("gemeente_id"),
+        or_(
+            one_of(_TOEWIJZING.toewijzing_nummer, "numbers"),
+            and_(
+                _TOEWIJZING.client_id == bindparam("client_id"),
+                _TOEWIJZING.aanbieder_id == bindparam("aanbieder_id"),
+            ),
         ),
-    ),
+    )
 )
-_LOCKED = _TOEWIJZINGEN.order_by(_TOEWIJZING.toewijzing_nummer).with_for_update()
-"""Locked in number order: the numbers are asked for in sorted batches, so every claim locks in that one
-order, however its batches fall, and two claims locking overlapping sets cannot deadlock."""
+_LOCKED = {
+    dialect: query.order_by(_TOEWIJZING.toewijzing_nummer).with_for_update()
+    for dialect, query in _TOEWIJZINGEN.items()
+}
+"""Locked in number order: the numbers are asked for in sorted batches (one on PostgreSQL), so every
+claim locks in that one order, however its batches fall, and two claims locking overlapping sets cannot
+deadlock."""
 _VERSIE = ToewijzingVersie.__table__.c
-_VERSIONS = (
-    select(*_VERSIE)
-    .where(_VERSIE.toewijzing_id.in_(bindparam("ids", expanding=True)))
-    .order_by(_VERSIE.toewijzing_id, _VERSIE.versie)
+_VERSIONS = key_lookup(
+    lambda one_of: (
+        select(*_VERSIE)
+        .where(one_of(_VERSIE.toewijzing_id, "ids"))
+        .order_by(_VERSIE.toewijzing_id, _VERSIE.versie)
+    )
 )
 _PARTY = Party.__table__.c
-_CODES = select(_PARTY.id, _PARTY.code).where(_PARTY.id.in_(bindparam("ids", expanding=True)))
+_CODES = key_lookup(lambda one_of: select(_PARTY.id, _PARTY.code).where(one_of(_PARTY.id, "ids")))
 
 
 async def toewijzing_rows(
@@ -65,10 +73,10 @@ async def toewijzing_rows(
     `lock`, the rows are locked for the rest of the transaction.
     """
     of_client = client_id is not None and aanbieder_id is not None
-    keys = list(batches(numbers))
+    keys = list(key_batches(session, numbers))
     if not keys and not of_client:
         return []
-    query = _LOCKED if lock else _TOEWIJZINGEN
+    query = (_LOCKED if lock else _TOEWIJZINGEN)[dialect_of(session)]
     parameters = {"gemeente_id": gemeente_id, "client_id": client_id if of_client else None}
     found: dict[int, TableRow] = {}
     for batch in keys or [[]]:
@@ -93,8 +101,9 @@ async def known_toewijzingen(
         return ()
     versions: dict[int, list[Toewijzing]] = {}
     by_id = {row.id: row for row in rows}
-    for batch in batches(by_id):
-        for version in await session.execute(_VERSIONS, {"ids": batch}):
+    query = _VERSIONS[dialect_of(session)]
+    for batch in key_batches(session, by_id):
+        for version in await session.execute(query, {"ids": batch}):
             nummer = by_id[version.toewijzing_id].toewijzing_nummer
             versions.setdefault(version.toewijzing_id, []).append(toewijzing_of(version, nummer))
     bsn_of = {**(bsns or {})}
@@ -137,6 +146,7 @@ def toewijzing_of(version: TableRow, nummer: int) -> Toewijzing:
 async def _party_codes(session: AsyncSession, ids: set[int]) -> dict[int, str]:
     """The code of each of these parties, by id."""
     found: dict[int, str] = {}
-    for batch in batches(ids):
-        found.update((id_, code) for id_, code in await session.execute(_CODES, {"ids": batch}))
+    query = _CODES[dialect_of(session)]
+    for batch in key_batches(session, ids):
+        found.update((id_, code) for id_, code in await session.execute(query, {"ids": batch}))
     return found

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Bedrag, Periode, Prestatie
 from gateway.domain.history import KnownPrestatie
-from gateway.store.known.batches import batches
+from gateway.store.known.batches import dialect_of, key_batches, key_lookup
 from gateway.store.known.clients import client_bsns
 from gateway.store.known.rows import TableRow
 from gateway.store.models import Declaratie
@@ -19,17 +19,19 @@ from gateway.store.models import Prestatie as PrestatieRow
 # Asked for by every claim and every answer on one, so built once. One shape serves every caller: a list
 # the caller leaves out is an empty one, which matches nothing.
 _LINE = PrestatieRow.__table__.c
-_PRESTATIES = (
-    select(*_LINE)
-    .where(
-        _LINE.aanbieder_id == bindparam("aanbieder_id"),
-        or_(
-            _LINE.referentie_nummer.in_(bindparam("referenties", expanding=True)),
-            _LINE.vorig_referentie_nummer.in_(bindparam("vorige", expanding=True)),
-            _LINE.toewijzing_id.in_(bindparam("toewijzing_ids", expanding=True)),
-        ),
+_PRESTATIES = key_lookup(
+    lambda one_of: (
+        select(*_LINE)
+        .where(
+            _LINE.aanbieder_id == bindparam("aanbieder_id"),
+            or_(
+                one_of(_LINE.referentie_nummer, "referenties"),
+                one_of(_LINE.vorig_referentie_nummer, "vorige"),
+                one_of(_LINE.toewijzing_id, "toewijzing_ids"),
+            ),
+        )
+        .order_by(_LINE.id)
     )
-    .order_by(_LINE.id)
 )
 _DECLARATIE = Declaratie.__table__.c
 _NUMMER_USED = (
@@ -65,7 +67,12 @@ async def known_prestaties(
 
     Read as plain rows, in id order: a line found by more than one batch is kept once.
     """
-    by_referentie, by_vorige, by_toewijzing = batches(referenties), batches(vorige), batches(toewijzing_ids)
+    by_referentie, by_vorige, by_toewijzing = (
+        key_batches(session, referenties),
+        key_batches(session, vorige),
+        key_batches(session, toewijzing_ids),
+    )
+    query = _PRESTATIES[dialect_of(session)]
     rows: dict[int, TableRow] = {}
     # The i-th batch of each list in one statement: one for all of them, unless a list is long.
     while (keys := (next(by_referentie, []), next(by_vorige, []), next(by_toewijzing, []))) != ([], [], []):
@@ -76,7 +83,7 @@ async def known_prestaties(
             "vorige": vorige_batch,
             "toewijzing_ids": toewijzing_batch,
         }
-        rows.update((row.id, row) for row in await session.execute(_PRESTATIES, parameters))
+        rows.update((row.id, row) for row in await session.execute(query, parameters))
     found = [rows[id_] for id_ in sorted(rows)]
     bsns = await client_bsns(session, {row.client_id for row in found})
     return tuple(

@@ -13,19 +13,20 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.store.known.batches import batches
+from gateway.store.known.batches import dialect_of, key_batches, key_lookup
 from gateway.store.models import Client
 
 _MET = "gateway.clients.met"
 
-# Asked for by nearly every message (a claim's lines, its events), so the statements are built once; the
-# keys go in as one expanding parameter, which is not coerced element by element on every call.
+# Asked for by nearly every message (a claim's lines, its events), so the statements are built once.
 _CLIENT = Client.__table__.c
-_IDS = select(_CLIENT.bsn, _CLIENT.id).where(
-    _CLIENT.gemeente_id == bindparam("gemeente_id"), _CLIENT.bsn.in_(bindparam("bsns", expanding=True))
+_IDS = key_lookup(
+    lambda one_of: select(_CLIENT.bsn, _CLIENT.id).where(
+        _CLIENT.gemeente_id == bindparam("gemeente_id"), one_of(_CLIENT.bsn, "bsns")
+    )
 )
-_BSNS = select(_CLIENT.id, _CLIENT.bsn, _CLIENT.gemeente_id).where(
-    _CLIENT.id.in_(bindparam("ids", expanding=True))
+_BSNS = key_lookup(
+    lambda one_of: select(_CLIENT.id, _CLIENT.bsn, _CLIENT.gemeente_id).where(one_of(_CLIENT.id, "ids"))
 )
 
 
@@ -64,8 +65,9 @@ async def find_client_ids(session: AsyncSession, gemeente_id: int, bsns: Iterabl
             unmet.add(bsn)
         else:
             found[bsn] = known
-    for batch in batches(unmet):
-        result = await session.execute(_IDS, {"gemeente_id": gemeente_id, "bsns": batch})
+    query = _IDS[dialect_of(session)]
+    for batch in key_batches(session, unmet):
+        result = await session.execute(query, {"gemeente_id": gemeente_id, "bsns": batch})
         for bsn, id_ in result.all():
             found[bsn] = int(id_)
             met.meet(gemeente_id, bsn, int(id_))
@@ -83,8 +85,9 @@ async def client_bsns(session: AsyncSession, client_ids: Iterable[int]) -> dict[
     wanted = set(client_ids)
     found = {id_: met.bsns[id_] for id_ in wanted if id_ in met.bsns}
     unmet = wanted - found.keys()
-    for batch in batches(unmet):
-        result = await session.execute(_BSNS, {"ids": batch})
+    query = _BSNS[dialect_of(session)]
+    for batch in key_batches(session, unmet):
+        result = await session.execute(query, {"ids": batch})
         for id_, bsn, gemeente_id in result.all():
             found[int(id_)] = bsn
             met.meet(int(gemeente_id), bsn, int(id_))

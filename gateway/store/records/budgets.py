@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, func, insert, select
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Prestatie, Toewijzing, counting_unit, cumulative_maximum, fits, in_counting_unit
-from gateway.store.known.batches import batches
+from gateway.store.bulk import BulkInsert
+from gateway.store.known.batches import dialect_of, key_batches, key_lookup
+from gateway.store.known.rows import TableRow
 from gateway.store.models import Budget, BudgetBooking, BudgetOverrun
 from gateway.store.models import Prestatie as PrestatieRow
 
@@ -28,33 +30,50 @@ EURO = "83"
 OVERRUN_CODES = frozenset({"9322", "9369"})
 """The codes of a line that would have taken more than the whole budget."""
 
-# Every claim books on its budgets, so the statements are built once; the keys go in as one expanding
-# parameter. The budgets themselves are ORM objects: brought in step here, they are written by the flush.
+# Every claim books on its budgets, so the statements are built once (for each dialect's way of taking
+# many keys). Budgets are read as plain rows; only those a new version changed are written back.
+_KEPT_IN_STEP = ("period_start", "period_end", "eenheid", "amount")
 _BOOKING = BudgetBooking.__table__.c
 _LINE = PrestatieRow.__table__.c
-_BOOKED = (
-    select(_BOOKING.budget_id, func.sum(_BOOKING.amount))
-    .where(_BOOKING.budget_id.in_(bindparam("budget_ids", expanding=True)))
-    .group_by(_BOOKING.budget_id)
-)
-_DEBITS = (
-    select(_BOOKING.budget_id, _LINE.referentie_nummer, _BOOKING.amount)
-    .join(PrestatieRow.__table__, _LINE.id == _BOOKING.prestatie_id)
-    .where(
-        _BOOKING.budget_id.in_(bindparam("budget_ids", expanding=True)),
-        _BOOKING.kind == DECLARED,
-        _LINE.referentie_nummer.in_(bindparam("referenties", expanding=True)),
+_BOOKED = key_lookup(
+    lambda one_of: (
+        select(_BOOKING.budget_id, func.sum(_BOOKING.amount))
+        .where(one_of(_BOOKING.budget_id, "budget_ids"))
+        .group_by(_BOOKING.budget_id)
     )
-    .order_by(_BOOKING.id)
 )
-_BUDGETS = (
-    select(Budget)
-    .where(Budget.toewijzing_id.in_(bindparam("toewijzing_ids", expanding=True)))
-    .order_by(Budget.id)
+_DEBITS = key_lookup(
+    lambda one_of: (
+        select(_BOOKING.budget_id, _LINE.referentie_nummer, _BOOKING.amount)
+        .join(PrestatieRow.__table__, _LINE.id == _BOOKING.prestatie_id)
+        .where(
+            one_of(_BOOKING.budget_id, "budget_ids"),
+            _BOOKING.kind == DECLARED,
+            one_of(_LINE.referentie_nummer, "referenties"),
+        )
+        .order_by(_BOOKING.id)
+    )
 )
-_NEW_BUDGETS = insert(Budget).returning(Budget)
-_NEW_BOOKINGS = insert(cast(Table, BudgetBooking.__table__))
-_NEW_OVERRUNS = insert(cast(Table, BudgetOverrun.__table__))
+_BUDGET = Budget.__table__.c
+_BUDGETS = key_lookup(
+    lambda one_of: (
+        select(_BUDGET.id, _BUDGET.toewijzing_id, *(_BUDGET[name] for name in _KEPT_IN_STEP))
+        .where(one_of(_BUDGET.toewijzing_id, "toewijzing_ids"))
+        .order_by(_BUDGET.id)
+    )
+)
+_SET_BUDGET = update(cast(Table, Budget.__table__)).where(_BUDGET.id == bindparam("budget_id"))
+_NEW_BUDGETS = BulkInsert(cast(Table, Budget.__table__))
+_NEW_BOOKINGS = BulkInsert(cast(Table, BudgetBooking.__table__))
+_NEW_OVERRUNS = BulkInsert(cast(Table, BudgetOverrun.__table__))
+
+
+@dataclass(frozen=True, slots=True)
+class NaturaBudget:
+    """A toewijzing's budget as a claim books on it: its row, and how much it holds."""
+
+    id: int
+    amount: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,10 +166,8 @@ class Ledger:
                 debits[(budget.id, prestatie.referentie_nummer)] = amount
             booked[budget.id] = booked.get(budget.id, 0) + amount
             bookings.append(self._booking(budget.id, line.id, kind, amount))
-        if bookings:
-            await self._session.execute(_NEW_BOOKINGS, bookings)
-        if overruns:
-            await self._session.execute(_NEW_OVERRUNS, overruns)
+        await _NEW_BOOKINGS.run(self._session, bookings)
+        await _NEW_OVERRUNS.run(self._session, overruns)
 
     def _booking(self, budget_id: int, line_id: int, kind: str, amount: int) -> dict[str, object]:
         return {
@@ -176,8 +193,9 @@ class Ledger:
 async def _booked(session: AsyncSession, budget_ids: Sequence[int]) -> dict[int, int]:
     """What is booked on each budget so far (credits taken off)."""
     found: dict[int, int] = {}
-    for batch in batches(budget_ids):
-        result = await session.execute(_BOOKED, {"budget_ids": batch})
+    query = _BOOKED[dialect_of(session)]
+    for batch in key_batches(session, budget_ids):
+        result = await session.execute(query, {"budget_ids": batch})
         found.update({budget_id: int(total or 0) for budget_id, total in result.all()})
     return found
 
@@ -189,41 +207,49 @@ async def _debits(
     found: dict[tuple[int, str], int] = {}
     if not budget_ids or not referenties:
         return found
-    for batch in batches(referenties):
-        result = await session.execute(_DEBITS, {"budget_ids": budget_ids, "referenties": batch})
+    query = _DEBITS[dialect_of(session)]
+    for batch in key_batches(session, referenties):
+        result = await session.execute(query, {"budget_ids": budget_ids, "referenties": batch})
         found.update({(budget_id, referentie): amount for budget_id, referentie, amount in result.all()})
     return found
 
 
-async def budgets_of(session: AsyncSession, currents: Mapping[int, Toewijzing]) -> dict[int, Budget]:
+async def budgets_of(session: AsyncSession, currents: Mapping[int, Toewijzing]) -> dict[int, NaturaBudget]:
     """The budgets of these toewijzingen (id: current version) with a finite limit, brought in step with
-    that version; the new ones made in one statement (a flush would make them one by one on SQLite)."""
+    that version: the changed ones updated and the new ones inserted, each in one statement."""
     limits = {toewijzing_id: limit for toewijzing_id, c in currents.items() if (limit := limit_of(c))}
-    budgets = await _budgets(session, limits)
-    new = [_budget_values(t, currents[t], limit) for t, limit in limits.items() if t not in budgets]
-    if new:
-        made = await session.scalars(_NEW_BUDGETS, new)
-        budgets.update({budget.toewijzing_id: budget for budget in made if budget.toewijzing_id is not None})
+    found = await _budgets(session, limits)
+    budgets: dict[int, NaturaBudget] = {}
+    changed: list[dict[str, object]] = []
+    new: dict[int, dict[str, object]] = {}
     for toewijzing_id, limit in limits.items():
-        for name, value in _budget_values(toewijzing_id, currents[toewijzing_id], limit).items():
-            setattr(budgets[toewijzing_id], name, value)
-    await session.flush()
+        values = _budget_values(currents[toewijzing_id], limit)
+        row = found.get(toewijzing_id)
+        if row is None:
+            new[toewijzing_id] = {"toewijzing_id": toewijzing_id, "beschikking_id": None, **values}
+            continue
+        if any(getattr(row, name) != value for name, value in values.items()):
+            changed.append({"budget_id": row.id, **values})
+        budgets[toewijzing_id] = NaturaBudget(row.id, limit.amount)
+    if changed:
+        await session.execute(_SET_BUDGET, changed)
+    made = await _NEW_BUDGETS.keys(session, list(new.values()))
+    for toewijzing_id, budget_id in zip(new, made, strict=True):
+        budgets[toewijzing_id] = NaturaBudget(budget_id, limits[toewijzing_id].amount)
     return budgets
 
 
-async def _budgets(session: AsyncSession, toewijzing_ids: Iterable[int]) -> dict[int, Budget]:
-    budgets: dict[int, Budget] = {}
-    for batch in batches(toewijzing_ids):
-        result = await session.scalars(_BUDGETS, {"toewijzing_ids": batch})
-        for budget in result:
-            assert budget.toewijzing_id is not None
-            budgets.setdefault(budget.toewijzing_id, budget)
+async def _budgets(session: AsyncSession, toewijzing_ids: Iterable[int]) -> dict[int, TableRow]:
+    budgets: dict[int, TableRow] = {}
+    query = _BUDGETS[dialect_of(session)]
+    for batch in key_batches(session, toewijzing_ids):
+        for row in await session.execute(query, {"toewijzing_ids": batch}):
+            budgets.setdefault(row.toewijzing_id, row)
     return budgets
 
 
-def _budget_values(toewijzing_id: int, current: Toewijzing, limit: Limit) -> dict[str, object]:
+def _budget_values(current: Toewijzing, limit: Limit) -> dict[str, object]:
     return {
-        "toewijzing_id": toewijzing_id,
         "period_start": current.ingangsdatum,
         "period_end": current.einddatum,
         "eenheid": limit.eenheid,

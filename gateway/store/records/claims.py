@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import DeclaratieAntwoordBericht, DeclaratieBericht, Prestatie, Toewijzing
 from gateway.domain.crossrules import line_codes
 from gateway.domain.history import AFGEWEZEN, History, KnownToewijzing
 from gateway.messages.verdicts import GRANTED_IN_FULL, NO_REMARK, NOT_ASSESSED, Verdict
+from gateway.store.bulk import BulkInsert
 from gateway.store.known.assignments import known_toewijzingen, toewijzing_rows
 from gateway.store.known.batches import batches
 from gateway.store.known.rows import TableRow
@@ -34,9 +35,7 @@ NOT_A_REJECTION = frozenset({NO_REMARK, GRANTED_IN_FULL, NOT_ASSESSED})
 # Written and read back for every claim, so built once. The claim is written as a row, not an ORM object:
 # only its id is needed here, and what reads it later reads it from the table.
 _NEW_DECLARATIE = insert(cast(Table, Declaratie.__table__)).returning(Declaratie.__table__.c.id)
-_NEW_LINES = insert(cast(Table, PrestatieRow.__table__))
-_LINE = PrestatieRow.__table__.c
-_LINE_IDS = select(_LINE.id).where(_LINE.declaratie_id == bindparam("declaratie_id")).order_by(_LINE.id)
+_NEW_LINES = BulkInsert(cast(Table, PrestatieRow.__table__))
 
 
 async def record_declaratie(
@@ -85,8 +84,7 @@ async def record_declaratie(
         )
         for (_, _, bsn, prestatie), line_codes_ in zip(lines, codes, strict=True)
     ]
-    await session.execute(_NEW_LINES, values)
-    line_ids = await _line_ids(session, claim_id)
+    line_ids = await _NEW_LINES.keys(session, values)
     booked = [
         Line(line_id, prestatie, toewijzing_id, version, line_codes_)
         for line_id, (_, _, _, prestatie), line_codes_ in zip(line_ids, lines, codes, strict=True)
@@ -165,11 +163,6 @@ def _codes_of(prestatie: Prestatie, client_codes: tuple[str, ...]) -> tuple[str,
     """A returned line's own codes, or its client's when the line itself was not assessed."""
     own = tuple(code for code in prestatie.retour_codes if code != NOT_ASSESSED)
     return own or tuple(code for code in client_codes if code != NO_REMARK)
-
-
-async def _line_ids(session: AsyncSession, declaratie_id: int) -> list[int]:
-    """The ids of the claim's lines just inserted, in the order they were given (ids only increase)."""
-    return list((await session.scalars(_LINE_IDS, {"declaratie_id": declaratie_id})).all())
 
 
 async def _current_versions(

@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, insert, select, text, update
+from sqlalchemy import Select, Table, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from gateway.store.bulk import BulkInsert
 from gateway.store.models.messages import OutboxEvent
 
 # Advisory locks of transactions writing outbox rows on PostgreSQL (see `announce_writer`): one 64-bit key,
@@ -19,7 +20,7 @@ _ANNOUNCED = "gateway.outbox.announced"
 NewOutboxRow = tuple[str, str, dict[str, Any]]
 """An event to add: its key, its type and its envelope."""
 # Most messages add events, so built once, against the table: an ORM-enabled insert costs far more.
-_ADD_ALL = insert(cast(Table, OutboxEvent.__table__))
+_ADD_ALL = BulkInsert(cast(Table, OutboxEvent.__table__))
 # The next id the sequence hands out: last_value once it has handed one out, else last_value itself.
 _ANNOUNCE = text(
     "SELECT pg_advisory_xact_lock_shared(:namespace + last_value + is_called::int) FROM outbox_event_id_seq"
@@ -56,12 +57,16 @@ class OutboxRepository:
 
     async def add_all(self, rows: Sequence[NewOutboxRow], *, created_at: datetime) -> None:
         """Add events in their order, in one statement; their ids are not read back (none is needed)."""
-        if not rows:
-            return
-        await self._session.execute(
-            _ADD_ALL,
+        await _ADD_ALL.run(
+            self._session,
             [
-                {"aggregate_key": key, "event_type": event_type, "payload": payload, "created_at": created_at}
+                {
+                    "aggregate_key": key,
+                    "event_type": event_type,
+                    "payload": payload,
+                    "created_at": created_at,
+                    "published_at": None,
+                }
                 for key, event_type, payload in rows
             ],
         )
