@@ -159,5 +159,6 @@ def _check_publishable(event_type: EventType, built: Mapping[str, Any], client_b
         raise CatalogueError(f"{event_type}: the event is larger than {MAX_EVENT_BYTES} bytes")
     # The catalogue never carries a BSN; one that slipped into a field of the data (a reference is free
     # text) is refused here. Only the data: the envelope's source holds the OIN, which may hold any digits.
-    if client_bsn is not None and client_bsn in json.dumps(built["data"]):
+    # What is not in the whole text is not in the data, so the data is written out again only when it is.
+    if client_bsn is not None and client_bsn in text and client_bsn in json.dumps(built["data"]):
         raise CatalogueError(f"{event_type}: the client's BSN appears in the event")

@@ -109,6 +109,21 @@ async def test_a_bsn_that_slipped_into_the_data_is_refused(
     assert await outbox_rows(sessionmaker) == []
 
 
+async def test_an_oin_holding_the_digits_of_the_clients_bsn_is_no_bsn_in_the_event(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    writer = EventWriter(references=KeyedReferences(SECRET), source=f"urn:nld:oin:{BSN}00000000000:systeem:x")
+    async with UnitOfWork(sessionmaker) as uow:
+        await writer.record(
+            uow.session,
+            EventType.LEVERING_GESTART,
+            data=DATA[EventType.LEVERING_GESTART],
+            now=NOW,
+            client_bsn=BSN,
+        )
+    assert len(await outbox_rows(sessionmaker)) == 1
+
+
 async def test_an_event_too_large_to_publish_is_refused(
     sessionmaker: async_sessionmaker[AsyncSession], writer: EventWriter
 ) -> None:
