@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from gateway.domain import Omvang
 from gateway.store.budgets import natura_budget
+from gateway.store.models import Budget
 from gateway.store.models.parties import GEMEENTE as GEMEENTE_KIND
 from gateway.store.repositories.parties import PartyRepository
 from gateway.store.unit_of_work import UnitOfWork
 from tests.domain.crossrules.desk import Desk
-from tests.domain.crossrules.making import GEMEENTE, JANUARI, NUMMER, claim, prestatie, toewijzing, wmo301
+from tests.domain.crossrules.making import (
+    FEBRUARI,
+    GEMEENTE,
+    JANUARI,
+    NUMMER,
+    claim,
+    prestatie,
+    toewijzing,
+    wmo301,
+)
 
 TWENTY_HOURS = toewijzing(omvang=Omvang(20, "04", "6"))
 
@@ -61,3 +72,20 @@ async def test_an_unknown_assignment_has_no_budget(
 ) -> None:
     await desk.given(wmo301(TWENTY_HOURS))
     assert await _budget(sessionmaker, nummer=999) is None
+
+
+async def test_a_budget_follows_the_version_its_toewijzing_has_when_it_is_next_claimed_on(
+    desk: Desk, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    changed = toewijzing(
+        omvang=Omvang(30, "04", "6"), reden="04", vastgesteld=TWENTY_HOURS.vastgesteld.replace(day=16)
+    )
+    await desk.given(
+        wmo301(TWENTY_HOURS),
+        claim(prestatie("R1", volume=12, periode=JANUARI)),
+        wmo301(changed),
+        claim(prestatie("R2", volume=3, periode=FEBRUARI), nummer="D2"),
+    )
+    async with sessionmaker() as session:
+        budgets = (await session.execute(select(Budget.amount, Budget.eenheid))).all()
+    assert [tuple(budget) for budget in budgets] == [(30 * 60, "01")]  # in minutes

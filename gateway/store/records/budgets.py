@@ -31,7 +31,8 @@ OVERRUN_CODES = frozenset({"9322", "9369"})
 """The codes of a line that would have taken more than the whole budget."""
 
 # Every claim books on its budgets, so the statements are built once (for each dialect's way of taking
-# many keys). Budgets are read as plain rows; only those a new version changed are written back.
+# many keys). Budgets are read as plain rows; only those a new version changed are written back (the
+# fields `_budget_values` gives).
 _KEPT_IN_STEP = ("period_start", "period_end", "eenheid", "amount")
 _BOOKING = BudgetBooking.__table__.c
 _LINE = PrestatieRow.__table__.c
