@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeEngine
 
 _POSITION = "position"
+POSTGRESQL = "postgresql"
 
 
 class BulkInsert:
@@ -38,7 +39,7 @@ class BulkInsert:
         """Insert `rows` (each with a value for every column), in their order."""
         if not rows:
             return
-        if on_postgresql(session):
+        if dialect_of(session) == POSTGRESQL:
             await session.execute(self._unnested, self._arrays(rows))
         else:
             await session.execute(self._each, rows)
@@ -47,7 +48,7 @@ class BulkInsert:
         """Insert `rows` as `run` does; the keys the database gave them, in the rows' order."""
         if not rows:
             return []
-        if on_postgresql(session):
+        if dialect_of(session) == POSTGRESQL:
             # The keys come from a sequence in the order the rows go in, so ascending is the rows' order.
             return sorted(key for (key,) in await session.execute(self._unnested_keys, self._arrays(rows)))
         # SQLite has one writer at a time (BEGIN IMMEDIATE), so the keys above the highest one before the
@@ -60,8 +61,9 @@ class BulkInsert:
         return {column: [row[column] for row in rows] for column in self._columns}
 
 
-def on_postgresql(session: AsyncSession) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+def dialect_of(session: AsyncSession) -> str:
+    """The name of the session's dialect, by which a statement built for each dialect is picked."""
+    return session.get_bind().dialect.name
 
 
 def array_of(element: TypeEngine[Any]) -> ARRAY[Any]:

@@ -11,8 +11,8 @@ from sqlalchemy import Table, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from gateway.store.bulk import BulkInsert
-from gateway.store.known.batches import BATCH, dialect_of, key_batches, key_lookup
+from gateway.store.bulk import BulkInsert, dialect_of
+from gateway.store.known.batches import BATCH, key_batches, key_lookup
 from gateway.store.models.messages import OutboxEvent
 from tests.store.statements import counting_statements
 

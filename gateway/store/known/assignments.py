@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Omvang, Product, Toewijzing
 from gateway.domain.history import KnownToewijzing
-from gateway.store.known.batches import dialect_of, key_batches, key_lookup
+from gateway.store.bulk import dialect_of
+from gateway.store.known.batches import key_batches, key_lookup
 from gateway.store.known.clients import client_bsns
 from gateway.store.known.rows import TableRow
 from gateway.store.models import Party, ToewijzingVersie

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, any_, bindparam
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.store.bulk import array_of, on_postgresql
+from gateway.store.bulk import POSTGRESQL, array_of, dialect_of
 
 T = TypeVar("T", int, str)
 S = TypeVar("S")
@@ -38,25 +38,20 @@ def _in_list(column: ColumnElement[Any], name: str) -> ColumnElement[bool]:
 
 def key_lookup(build: Callable[[OneOf], S]) -> Mapping[str, S]:
     """A statement that asks for many keys, built once for each dialect, by dialect name."""
-    return MappingProxyType({"postgresql": build(_in_array), "sqlite": build(_in_list)})
-
-
-def dialect_of(session: AsyncSession) -> str:
-    """The name a statement of `key_lookup` is picked by."""
-    return session.get_bind().dialect.name
+    return MappingProxyType({POSTGRESQL: build(_in_array), "sqlite": build(_in_list)})
 
 
 def key_batches(session: AsyncSession, keys: Iterable[T]) -> Iterator[list[T]]:
     """The distinct keys in sorted order, as the session's dialect takes them: all at once on PostgreSQL,
     `BATCH` at a time on SQLite (nothing for no keys)."""
-    if on_postgresql(session):
-        return batches(keys, size=None)
+    if dialect_of(session) == POSTGRESQL:
+        distinct = sorted(set(keys))
+        return iter([distinct] if distinct else [])
     return batches(keys)
 
 
-def batches(keys: Iterable[T], size: int | None = BATCH) -> Iterator[list[T]]:
-    """The distinct keys in sorted order, `size` at a time, or all at once (nothing for no keys)."""
+def batches(keys: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:
+    """The distinct keys in sorted order, `size` at a time (nothing for no keys)."""
     distinct = sorted(set(keys))
-    step = size or len(distinct) or 1
-    for start in range(0, len(distinct), step):
-        yield distinct[start : start + step]
+    for start in range(0, len(distinct), size):
+        yield distinct[start : start + size]

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.store.known.batches import dialect_of, key_batches, key_lookup
+from gateway.store.bulk import dialect_of
+from gateway.store.known.batches import key_batches, key_lookup
 from gateway.store.models import Client
 
 _MET = "gateway.clients.met"

@@ -18,8 +18,8 @@ from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.domain import Prestatie, Toewijzing, counting_unit, cumulative_maximum, fits, in_counting_unit
-from gateway.store.bulk import BulkInsert
-from gateway.store.known.batches import dialect_of, key_batches, key_lookup
+from gateway.store.bulk import BulkInsert, dialect_of
+from gateway.store.known.batches import key_batches, key_lookup
 from gateway.store.known.rows import TableRow
 from gateway.store.models import Budget, BudgetBooking, BudgetOverrun
 from gateway.store.models import Prestatie as PrestatieRow
